@@ -1,0 +1,724 @@
+package io.cinch.jdbc;
+
+import io.cinch.procedures.Args;
+import io.cinch.procedures.ProcedureCall;
+import io.cinch.procedures.Session;
+import io.cinch.schema.Migration;
+import io.cinch.schema.SchemaInfo;
+import io.cinch.sql.SqlState;
+import io.cinch.store.Branch;
+import io.cinch.store.Database;
+import io.cinch.store.Handle;
+import io.cinch.store.Names;
+import io.cinch.store.Project;
+import io.cinch.store.Tenant;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * A connection to one tenant of one branch: every statement runs on that tenant's SQLite file (or, while the tenant
+ * is lazy, on the branch's query-only template, until its first write materializes it). Schema statements become
+ * changes of the whole branch; {@code CALL cinch.*} runs procedures.
+ */
+public final class CinchConnection implements Connection, Session {
+
+    private final ConnectionUrl url;
+    private final Project project;
+    private final boolean locked;
+    private final List<CinchStatement> statements = new ArrayList<>();
+    private Database database;
+    private Branch branch;
+    private Tenant tenant;
+    private Handle handle;
+    private long seenEpoch;
+    private boolean stale;
+    private boolean autoCommit = true;
+    private boolean readOnly;
+    private boolean inTransaction;
+    private boolean closed;
+    private int isolation = TRANSACTION_SERIALIZABLE;
+    private int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
+    private int networkTimeout;
+    private Properties clientInfo = new Properties();
+    private SQLWarning warnings;
+    private Statement owner;
+
+    CinchConnection(ConnectionUrl url, Project project) throws SQLException {
+        this.url = url;
+        this.project = project;
+        this.locked = url.flag(Property.LOCK_TENANT);
+        seenEpoch = project.epoch();
+        database = project.database(url.get(Property.DATABASE));
+        branch = project.branch(database, url.get(Property.BRANCH));
+        tenant = project.tenant(branch, url.get(Property.TENANT));
+        handle = project.tenantFiles().borrow(tenant, branch, url.sqliteSettings());
+    }
+
+    // ---- what statements use ----
+
+    /**
+     * The handle to run the next statement on, after making sure the tenant and branch still exist and the file is
+     * at the branch's schema (unless a transaction is open, which keeps its snapshot).
+     */
+    Handle handle() throws SQLException {
+        checkOpen();
+        if (stale || !project.unchangedSince(seenEpoch)) {
+            refresh();
+        }
+        return handle;
+    }
+
+    private void refresh() throws SQLException {
+        long epoch = project.epoch();
+        Branch nowBranch = project.branch(branch.id()).orElseThrow(() -> SqlState.UNKNOWN_BRANCH.exception(
+                "branch '" + branch.name() + "' was deleted"));
+        Tenant now = project.tenant(tenant.id()).orElseThrow(() -> SqlState.UNKNOWN_TENANT.exception(
+                "tenant '" + tenant.name() + "' was deleted"));
+        branch = nowBranch;
+        seenEpoch = epoch;
+        if (inTransaction) {
+            stale = true;
+            return;
+        }
+        stale = false;
+        handle.detachAll();
+        if (now.materialized() != tenant.materialized()) {
+            tenant = now;
+            replaceHandle();
+        } else {
+            tenant = now;
+            outsideTransaction(() -> {
+                project.tenantFiles().catchUp(handle, branch);
+                return null;
+            });
+        }
+    }
+
+    /** Notes that a statement ran on the tenant: with auto-commit off, a transaction is now open. */
+    void ran(io.cinch.sql.SqlStatement statement) {
+        if (statement.kind() == io.cinch.sql.SqlStatement.Kind.TRANSACTION) {
+            String verb = statement.verb();
+            boolean rollbackTo = verb.equals("rollback") && statement.find("to", 1) > 0;
+            if (verb.equals("begin") || verb.equals("savepoint")) {
+                inTransaction = true;
+            } else if (verb.equals("commit") || verb.equals("end") || (verb.equals("rollback") && !rollbackTo)) {
+                inTransaction = !autoCommit;
+            }
+        } else if (!autoCommit) {
+            inTransaction = true;
+        }
+        if (statement.changesSession()) {
+            handle.markSessionChanged();
+        }
+    }
+
+    /**
+     * After SQLite refused a write because the target has no file yet: gives the current tenant (and the lazy
+     * tenants named in the statement) their files, and says whether retrying can help.
+     */
+    boolean materializeForWrite(Iterable<Tenant> named) throws SQLException {
+        if (readOnly) {
+            return false;
+        }
+        boolean changed = false;
+        for (Tenant t : named) {
+            if (!t.materialized()) {
+                project.tenantFiles().materialize(t);
+                changed = true;
+            }
+        }
+        if (!tenant.materialized()) {
+            tenant = project.tenantFiles().materialize(tenant);
+            replaceHandle();
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Runs a schema statement as a change of the whole branch, committing any open transaction first. */
+    void schemaChange(String sql) throws SQLException {
+        if (readOnly) {
+            throw SqlState.READ_ONLY.exception("the connection is read-only");
+        }
+        if (!autoCommit) {
+            commit();
+        }
+        new Migration(project, branch).apply(List.of(Migration.Step.of(sql)));
+        handle();
+    }
+
+    /** The branch's schema, as the connection sees it. */
+    SchemaInfo schema() throws SQLException {
+        return SchemaInfo.of(project, branch);
+    }
+
+    /** The tenant called {@code name} in this branch, refusing other tenants on a locked connection. */
+    java.util.Optional<Tenant> otherTenant(String name) throws SQLException {
+        if (!Names.isValid(name)) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Tenant> found = project.findTenant(branch, name);
+        if (found.isPresent() && locked) {
+            throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
+                    + "' and cannot reach tenant '" + name + "'");
+        }
+        return found;
+    }
+
+    /** The file to attach for another tenant: its own, or (read-only) the template while it is lazy. */
+    Path fileOf(Tenant other) throws SQLException {
+        Handle h = project.tenantFiles().borrow(other, branch, null);
+        Path file = h.file();
+        project.files().release(h);
+        return file;
+    }
+
+    /** The current tenant. */
+    Tenant tenant() {
+        return tenant;
+    }
+
+    /** The project. */
+    @Override
+    public Project project() {
+        return project;
+    }
+
+    ConnectionUrl url() {
+        return url;
+    }
+
+    boolean locked() {
+        return locked;
+    }
+
+    void forget(CinchStatement statement) {
+        statements.remove(statement);
+    }
+
+    private void replaceHandle() throws SQLException {
+        Handle next = project.tenantFiles().borrow(tenant, branch, url.sqliteSettings());
+        Handle previous = handle;
+        handle = next;
+        for (CinchStatement s : List.copyOf(statements)) {
+            s.handleReplaced();
+        }
+        project.files().release(previous);
+        applyState();
+    }
+
+    private void applyState() throws SQLException {
+        handle.jdbc().setAutoCommit(autoCommit);
+        handle.setQueryOnly(readOnly);
+    }
+
+    private void outsideTransaction(io.cinch.sql.SqlAction<Void> work) throws SQLException {
+        boolean manual = !handle.jdbc().getAutoCommit();
+        if (manual) {
+            handle.jdbc().setAutoCommit(true);
+        }
+        try {
+            work.run();
+        } finally {
+            if (manual) {
+                handle.jdbc().setAutoCommit(false);
+            }
+        }
+    }
+
+    // ---- Session ----
+
+    @Override
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public Branch branch() {
+        return branch;
+    }
+
+    @Override
+    public boolean crossTenant() {
+        return false;
+    }
+
+    @Override
+    public void switchTenant(String name) throws SQLException {
+        checkOpen();
+        Names.check("tenant", name);
+        if (name.equals(tenant.name())) {
+            return;
+        }
+        if (locked) {
+            throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name() + "'");
+        }
+        moveTo(branch, project.tenant(branch, name));
+    }
+
+    @Override
+    public void switchBranch(String name) throws SQLException {
+        checkOpen();
+        Names.check("branch", name);
+        Branch target = project.branch(database, name);
+        moveTo(target, project.tenant(target, tenant.name()));
+    }
+
+    private void moveTo(Branch newBranch, Tenant newTenant) throws SQLException {
+        if (inTransaction) {
+            throw SqlState.ACTIVE_TRANSACTION.exception("commit or roll back before switching tenant or branch");
+        }
+        branch = newBranch;
+        tenant = newTenant;
+        seenEpoch = project.epoch();
+        stale = false;
+        replaceHandle();
+    }
+
+    @Override
+    public Statement owner() {
+        return owner;
+    }
+
+    /** Runs a procedure for {@code statement}, which its result set reports as owner. */
+    ResultSet call(ProcedureCall call, Args args, Statement statement) throws SQLException {
+        handle();
+        owner = statement;
+        try {
+            return call.procedure().call(this, args);
+        } finally {
+            owner = null;
+        }
+    }
+
+    /** Attaches the files of the tenants a statement names, under their aliases, unless already attached. */
+    void attach(Map<String, Tenant> tenants) throws SQLException {
+        for (Map.Entry<String, Tenant> e : tenants.entrySet()) {
+            Tenant other = e.getValue();
+            Path expected = other.materialized() ? project.layout().tenant(other)
+                    : project.layout().template(other.databaseId(), other.branchId());
+            Path attached = handle.attached().get(e.getKey());
+            if (expected.equals(attached)) {
+                continue;
+            }
+            if (attached != null) {
+                handle.detach(e.getKey());
+            }
+            handle.attach(e.getKey(), fileOf(other), !other.materialized());
+        }
+    }
+
+    // ---- java.sql.Connection ----
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        return track(new CinchStatement(this));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        return track(new CinchPreparedStatement(this, sql, null));
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        return track(new CinchCallableStatement(this, sql));
+    }
+
+    @Override
+    public String nativeSQL(String sql) {
+        return sql;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        if (this.autoCommit == autoCommit) {
+            return;
+        }
+        try {
+            handle.jdbc().setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+        this.autoCommit = autoCommit;
+        inTransaction = false;
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return autoCommit;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+        if (autoCommit) {
+            throw SqlState.ACTIVE_TRANSACTION.exception("commit() with auto-commit on");
+        }
+        try {
+            handle.jdbc().commit();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+        inTransaction = false;
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+        if (autoCommit) {
+            throw SqlState.ACTIVE_TRANSACTION.exception("rollback() with auto-commit on");
+        }
+        try {
+            handle.jdbc().rollback();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+        inTransaction = false;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (CinchStatement s : List.copyOf(statements)) {
+            s.close();
+        }
+        project.files().release(handle);
+        project.release();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new CinchDatabaseMetaData(this);
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+        handle.setQueryOnly(readOnly);
+        this.readOnly = readOnly;
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return readOnly;
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        switchBranch(catalog);
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return branch.name();
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level == TRANSACTION_NONE) {
+            throw SqlState.NOT_SUPPORTED.exception("SQLite always runs transactions");
+        }
+        isolation = level;
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        checkOpen();
+        return isolation;
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        checkOpen();
+        return warnings;
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        checkOpen();
+        warnings = null;
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkCursor(resultSetType, resultSetConcurrency);
+        return createStatement();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkCursor(resultSetType, resultSetConcurrency);
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        checkCursor(resultSetType, resultSetConcurrency);
+        return prepareCall(sql);
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() {
+        return Map.of();
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        if (map != null && !map.isEmpty()) {
+            throw SqlState.NOT_SUPPORTED.exception("SQLite has no user-defined types");
+        }
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        checkOpen();
+        this.holdability = holdability;
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        checkOpen();
+        return holdability;
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        checkOpen();
+        return new CinchSavepoint(this, null);
+    }
+
+    @Override
+    public Savepoint setSavepoint(String name) throws SQLException {
+        checkOpen();
+        return new CinchSavepoint(this, name);
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        checkOpen();
+        ((CinchSavepoint) savepoint).rollback();
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint savepoint) throws SQLException {
+        checkOpen();
+        ((CinchSavepoint) savepoint).release();
+    }
+
+    /** Runs an internal statement on the tenant's connection, as part of the user's transaction. */
+    void executeInternal(String sql) throws SQLException {
+        try {
+            handle().execute(sql);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+        if (!autoCommit) {
+            inTransaction = true;
+        }
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+        return createStatement(resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        return prepareStatement(sql, resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+                                         int resultSetHoldability) throws SQLException {
+        return prepareCall(sql, resultSetType, resultSetConcurrency);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        return track(new CinchPreparedStatement(this, sql, GeneratedKeys.byIndexes(columnIndexes)));
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        return track(new CinchPreparedStatement(this, sql, GeneratedKeys.byNames(columnNames)));
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        return new javax.sql.rowset.serial.SerialClob(new char[0]);
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        return new javax.sql.rowset.serial.SerialBlob(new byte[0]);
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        throw SqlState.NOT_SUPPORTED.exception("use createClob");
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        throw SqlState.NOT_SUPPORTED.exception("SQLite has no XML type");
+    }
+
+    @Override
+    public boolean isValid(int timeout) throws SQLException {
+        if (timeout < 0) {
+            throw SqlState.INVALID_ARGUMENT.exception("timeout must not be negative");
+        }
+        return !closed && handle.isOpen();
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) {
+        clientInfo.setProperty(name, value == null ? "" : value);
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        clientInfo = new Properties();
+        if (properties != null) {
+            clientInfo.putAll(properties);
+        }
+    }
+
+    @Override
+    public String getClientInfo(String name) {
+        return clientInfo.getProperty(name);
+    }
+
+    @Override
+    public Properties getClientInfo() {
+        return (Properties) clientInfo.clone();
+    }
+
+    @Override
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
+        throw SqlState.NOT_SUPPORTED.exception("SQLite has no ARRAY type");
+    }
+
+    @Override
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
+        throw SqlState.NOT_SUPPORTED.exception("SQLite has no STRUCT type");
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        switchTenant(schema);
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        return tenant.name();
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        if (executor == null) {
+            throw SqlState.INVALID_ARGUMENT.exception("abort needs an executor");
+        }
+        executor.execute(() -> {
+            try {
+                close();
+            } catch (SQLException ignored) {
+                // aborting: nothing more to do
+            }
+        });
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        checkOpen();
+        if (milliseconds < 0) {
+            throw SqlState.INVALID_ARGUMENT.exception("timeout must not be negative");
+        }
+        networkTimeout = milliseconds;
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        checkOpen();
+        return networkTimeout;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw SqlState.NOT_SUPPORTED.exception("not a wrapper for " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw SqlState.CONNECTION_CLOSED.exception("connection is closed");
+        }
+    }
+
+    private <T extends CinchStatement> T track(T statement) throws SQLException {
+        checkOpen();
+        statements.add(statement);
+        return statement;
+    }
+
+    private void checkCursor(int type, int concurrency) throws SQLException {
+        checkOpen();
+        if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+            SQLWarning warning = new SQLWarning("result sets are forward-only and read-only; the request was downgraded", "01000");
+            if (warnings == null) {
+                warnings = warning;
+            } else {
+                warnings.setNextWarning(warning);
+            }
+        }
+    }
+}

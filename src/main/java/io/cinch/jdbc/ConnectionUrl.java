@@ -1,0 +1,117 @@
+package io.cinch.jdbc;
+
+import io.cinch.sql.SqlState;
+import io.cinch.store.Names;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * A parsed {@code jdbc:cinch:<project-dir>[?key=value&...]} URL merged with connection Properties (the URL wins):
+ * the project, cinch's own settings, and the settings passed on to sqlite-jdbc for each tenant file.
+ */
+record ConnectionUrl(String url, Path project, Map<Property, String> values, Properties sqliteSettings) {
+
+    static final String PREFIX = "jdbc:cinch:";
+    /** The tenant value that opens the cross-tenant connection. */
+    static final String ALL_TENANTS = "*";
+
+    /** sqlite-jdbc settings that would weaken cinch's guarantees, refused with 42501. */
+    private static final Set<String> REFUSED_SETTINGS = Set.of(
+            "journal_mode", "foreign_keys", "enable_load_extension", "load_extension", "locking_mode", "open_mode",
+            "legacy_file_format", "legacy_alter_table", "user_version", "application_id", "temp_store_directory",
+            "writable_schema", "shared_cache", "query_only", "mmap_size", "jdbc.explicit_readonly");
+    private static final Set<String> IGNORED_SETTINGS = Set.of("user", "password");
+
+    /** True when {@code url} is a cinch URL. */
+    static boolean accepts(String url) {
+        return url != null && url.startsWith(PREFIX);
+    }
+
+    /** Parses and validates the URL and properties; names are checked before anything else happens. */
+    static ConnectionUrl parse(String url, Properties info) throws SQLException {
+        String rest = url.substring(PREFIX.length());
+        int q = rest.indexOf('?');
+        String dir = q < 0 ? rest : rest.substring(0, q);
+        if (dir.isEmpty()) {
+            throw SqlState.CANNOT_CONNECT.exception("no project directory in URL '" + url + "': use jdbc:cinch:<dir>[?key=value]");
+        }
+        Map<String, String> given = new java.util.LinkedHashMap<>();
+        if (info != null) {
+            info.stringPropertyNames().forEach(k -> given.put(k, info.getProperty(k)));
+        }
+        if (q >= 0) {
+            for (String pair : rest.substring(q + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw SqlState.CANNOT_CONNECT.exception("malformed URL parameter '" + pair + "' in '" + url + "'");
+                }
+                given.put(decode(pair.substring(0, eq), url), decode(pair.substring(eq + 1), url));
+            }
+        }
+        Map<Property, String> values = new EnumMap<>(Property.class);
+        Properties sqlite = new Properties();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            Property p = Property.of(e.getKey());
+            if (p != null) {
+                values.put(p, e.getValue());
+            } else if (REFUSED_SETTINGS.contains(e.getKey())) {
+                throw SqlState.NOT_ALLOWED.exception("setting '" + e.getKey() + "' is not allowed: cinch keeps every "
+                        + "tenant file in WAL mode with foreign keys on");
+            } else if (!IGNORED_SETTINGS.contains(e.getKey())) {
+                sqlite.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        for (Property p : Property.values()) {
+            values.putIfAbsent(p, p.defaultValue());
+        }
+        Names.check("database", values.get(Property.DATABASE));
+        Names.check("branch", values.get(Property.BRANCH));
+        if (!values.get(Property.TENANT).equals(ALL_TENANTS)) {
+            Names.check("tenant", values.get(Property.TENANT));
+        }
+        bool(values, Property.CREATE);
+        bool(values, Property.LOCK_TENANT);
+        try {
+            return new ConnectionUrl(url, Path.of(dir), values, sqlite);
+        } catch (InvalidPathException e) {
+            throw SqlState.CANNOT_CONNECT.exception("invalid project directory '" + dir + "': " + e.getMessage(), e);
+        }
+    }
+
+    String get(Property p) {
+        return values.get(p);
+    }
+
+    boolean flag(Property p) {
+        return Boolean.parseBoolean(values.get(p));
+    }
+
+    boolean crossTenant() {
+        return ALL_TENANTS.equals(values.get(Property.TENANT));
+    }
+
+    private static void bool(Map<Property, String> values, Property p) throws SQLException {
+        String v = values.get(p);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw SqlState.CANNOT_CONNECT.exception("'" + p.key() + "' must be true or false, not '" + v + "'");
+        }
+    }
+
+    private static String decode(String s, String url) throws SQLException {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw SqlState.CANNOT_CONNECT.exception("malformed URL '" + url + "': " + e.getMessage(), e);
+        }
+    }
+}

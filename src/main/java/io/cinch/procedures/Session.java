@@ -1,0 +1,32 @@
+package io.cinch.procedures;
+
+import io.cinch.store.Branch;
+import io.cinch.store.Database;
+import io.cinch.store.Project;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** What a procedure may know and change of the connection that calls it. */
+public interface Session {
+
+    /** The project the connection is open on. */
+    Project project();
+
+    /** The connection's database. */
+    Database database() throws SQLException;
+
+    /** The connection's branch. */
+    Branch branch() throws SQLException;
+
+    /** True on the cross-tenant connection, where only listing procedures run. */
+    boolean crossTenant();
+
+    /** Moves the connection to tenant {@code name} of its branch. */
+    void switchTenant(String name) throws SQLException;
+
+    /** Moves the connection to branch {@code name}, keeping the tenant name. */
+    void switchBranch(String name) throws SQLException;
+
+    /** The statement that result sets report as their owner. */
+    Statement owner();
+}

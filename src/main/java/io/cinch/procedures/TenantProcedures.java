@@ -1,0 +1,166 @@
+package io.cinch.procedures;
+
+import io.cinch.sql.MemoryResultSet;
+import io.cinch.sql.MemoryResultSet.Column;
+import io.cinch.sql.SqlState;
+import io.cinch.store.Branch;
+import io.cinch.store.Change;
+import io.cinch.store.Handle;
+import io.cinch.store.Layout;
+import io.cinch.store.Names;
+import io.cinch.store.Project;
+import io.cinch.store.Tenant;
+import io.cinch.store.TenantFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The tenant procedures: create, delete, rename, copy, list, switch, back up and restore. */
+final class TenantProcedures {
+
+    private TenantProcedures() {
+    }
+
+    static ResultSet create(Session session, Args args) throws SQLException {
+        String name = args.name(0, "tenant");
+        Branch branch = session.branch();
+        Tenant tenant = session.project().metadata().write(v -> {
+            refuseExisting(v.tenant(branch.id(), name).isPresent(), name);
+            return v.insertTenant(branch.id(), name, null, false);
+        });
+        return MemoryResultSet.of(Column.text("tenant"), Column.text("created_at"))
+                .row(tenant.name(), tenant.createdAt()).build(session.owner());
+    }
+
+    static ResultSet delete(Session session, Args args) throws SQLException {
+        String name = args.name(0, "tenant");
+        refuseMain(name, "deleted");
+        Project project = session.project();
+        Tenant tenant = project.tenant(session.branch(), name);
+        project.metadata().write(v -> {
+            v.deleteTenant(tenant.id());
+            v.doom(project.layout().tenant(tenant));
+            return null;
+        });
+        project.tenantFiles().deleteDoomed();
+        return tenantRow(session, name);
+    }
+
+    static ResultSet rename(Session session, Args args) throws SQLException {
+        String from = args.name(0, "tenant");
+        String to = args.name(1, "tenant");
+        refuseMain(from, "renamed");
+        Project project = session.project();
+        Branch branch = session.branch();
+        Tenant tenant = project.tenant(branch, from);
+        project.metadata().write(v -> {
+            refuseExisting(v.tenant(branch.id(), to).isPresent(), to);
+            v.renameTenant(tenant.id(), to);
+            return null;
+        });
+        return tenantRow(session, to);
+    }
+
+    static ResultSet copy(Session session, Args args) throws SQLException {
+        String from = args.name(0, "tenant");
+        String to = args.name(1, "tenant");
+        Project project = session.project();
+        Branch branch = session.branch();
+        Tenant source = project.tenant(branch, from);
+        project.metadata().write(v -> {
+            refuseExisting(v.tenant(branch.id(), to).isPresent(), to);
+            Tenant copy = v.insertTenant(branch.id(), to, null, false);
+            if (source.materialized()) {
+                project.tenantFiles().copy(project.layout().tenant(source), project.layout().tenant(copy));
+                v.markMaterialized(copy.id());
+            }
+            return null;
+        });
+        return tenantRow(session, to);
+    }
+
+    static ResultSet list(Session session, Args args) throws SQLException {
+        Project project = session.project();
+        Branch branch = session.branch();
+        MemoryResultSet.Builder out = MemoryResultSet.of(Column.text("name"), Column.text("created_at"),
+                Column.bool("materialized"), Column.integer("size_bytes"));
+        for (Tenant t : project.metadata().read(v -> v.tenants(branch.id()))) {
+            out.row(t.name(), t.createdAt(), t.materialized(), project.tenantFiles().size(t));
+        }
+        return out.build(session.owner());
+    }
+
+    static ResultSet switchTo(Session session, Args args) throws SQLException {
+        String name = args.name(0, "tenant");
+        session.switchTenant(name);
+        return tenantRow(session, name);
+    }
+
+    static ResultSet backup(Session session, Args args) throws SQLException {
+        String name = args.name(0, "tenant");
+        String file = Names.checkBackupFile(args.text(1, "a backup file name"));
+        Project project = session.project();
+        Tenant tenant = project.tenant(session.branch(), name);
+        Layout layout = project.layout();
+        Path source = tenant.materialized() ? layout.tenant(tenant) : layout.template(tenant.databaseId(), tenant.branchId());
+        long size = project.tenantFiles().copy(source, layout.backup(file));
+        return MemoryResultSet.of(Column.text("tenant"), Column.text("file"), Column.integer("size_bytes"))
+                .row(name, file, size).build(session.owner());
+    }
+
+    static ResultSet restore(Session session, Args args) throws SQLException {
+        String name = args.name(0, "tenant");
+        String file = Names.checkBackupFile(args.text(1, "a backup file name"));
+        Project project = session.project();
+        Branch branch = session.branch();
+        Tenant tenant = project.tenant(branch, name);
+        Path backup = project.layout().backup(file);
+        if (!Files.isRegularFile(backup)) {
+            throw SqlState.INVALID_ARGUMENT.exception("no backup '" + file + "' in " + project.layout().backups());
+        }
+        checkCompatible(TenantFiles.stamp(backup), project.changes(branch), file, branch);
+        Tenant target = tenant.materialized() ? tenant : project.tenantFiles().materialize(tenant);
+        Handle h = project.files().borrow(project.layout().tenant(target), false, null);
+        try {
+            project.tenantFiles().restore(h, backup);
+            project.metadata().write(v -> {
+                v.invalidate();
+                return null;
+            });
+            project.tenantFiles().catchUp(h, branch);
+        } finally {
+            project.files().release(h);
+        }
+        return tenantRow(session, name);
+    }
+
+    /** A backup fits a branch when its schema is the schema the branch's log had at the backup's version. */
+    private static void checkCompatible(TenantFiles.SchemaStamp stamp, List<Change> log, String file, Branch branch)
+            throws SQLException {
+        boolean fits = stamp.version() <= log.size() && stamp.schemaHash().equals(
+                stamp.version() == 0 ? TenantFiles.EMPTY_SCHEMA_HASH : log.get(stamp.version() - 1).schemaHash());
+        if (!fits) {
+            throw SqlState.INVALID_ARGUMENT.exception("backup '" + file + "' does not hold a schema of branch '"
+                    + branch.name() + "' (schema version " + stamp.version() + ")");
+        }
+    }
+
+    private static ResultSet tenantRow(Session session, String name) {
+        return MemoryResultSet.of(Column.text("tenant")).row(name).build(session.owner());
+    }
+
+    private static void refuseExisting(boolean exists, String name) throws SQLException {
+        if (exists) {
+            throw SqlState.ALREADY_EXISTS.exception("tenant '" + name + "' already exists");
+        }
+    }
+
+    private static void refuseMain(String name, String what) throws SQLException {
+        if (name.equals("main")) {
+            throw SqlState.NOT_ALLOWED.exception("tenant 'main' cannot be " + what);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.cinch.schema;
+
+import io.cinch.sql.SqlState;
+import io.cinch.store.Branch;
+import io.cinch.store.Change;
+import io.cinch.store.Database;
+import io.cinch.store.Layout;
+import io.cinch.store.Project;
+import io.cinch.store.Tenant;
+import java.sql.SQLException;
+
+/** Creates and deletes branches: a new branch starts with its source's schema, change log, tenants and data. */
+public final class Branches {
+
+    private Branches() {
+    }
+
+    /**
+     * Creates branch {@code name} from {@code source}: the log is shared change by change, the template and every
+     * tenant's file are copied consistently, all under the metadata lock, and recorded only once all is copied.
+     */
+    public static Branch create(Project project, Database database, String name, Branch source) throws SQLException {
+        Layout layout = project.layout();
+        return project.metadata().write(v -> {
+            if (v.branch(database.id(), name).isPresent()) {
+                throw SqlState.ALREADY_EXISTS.exception("branch '" + name + "' already exists");
+            }
+            Branch branch = v.insertBranch(database.id(), name, source.name());
+            project.tenantFiles().createTemplate(branch, layout.template(source.databaseId(), source.id()));
+            for (Change change : v.changes(source.id())) {
+                v.appendChange(branch.id(), change);
+            }
+            for (Tenant tenant : v.tenants(source.id())) {
+                Tenant copy = v.insertTenant(branch.id(), tenant.name(), tenant.createdAt(), tenant.materialized());
+                if (tenant.materialized()) {
+                    project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
+                }
+            }
+            return branch;
+        });
+    }
+
+    /** Deletes a branch other than {@code main}, with its tenants and their files. */
+    public static void delete(Project project, Branch branch) throws SQLException {
+        if (branch.name().equals("main")) {
+            throw SqlState.NOT_ALLOWED.exception("branch 'main' cannot be deleted");
+        }
+        project.metadata().write(v -> {
+            v.deleteBranch(branch.id());
+            v.doom(project.layout().branch(branch.databaseId(), branch.id()));
+            return null;
+        });
+        project.tenantFiles().deleteDoomed();
+    }
+}

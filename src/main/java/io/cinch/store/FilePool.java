@@ -1,0 +1,111 @@
+package io.cinch.store;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.cinch.sql.SqlState;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * The open SQLite files of a project: a bounded cache of idle connections (least recently used closed first), from
+ * which connections are lent and to which they return, so that reopening a recently used tenant costs a lookup.
+ */
+public final class FilePool {
+
+    /** Idle connections kept open at most, unless the system property {@code cinch.idleFiles} says otherwise. */
+    public static final int DEFAULT_IDLE_FILES = 256;
+    private static final int DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+
+    /** What makes two connections interchangeable: the file, whether it is a template, and the user's settings. */
+    record Key(Path file, boolean template, String settings) {
+    }
+
+    private final Cache<Key, Handle> idle;
+
+    FilePool(int maxIdle) {
+        idle = Caffeine.newBuilder()
+                .maximumSize(maxIdle)
+                .executor(Runnable::run)
+                .removalListener((Key key, Handle handle, RemovalCause cause) -> {
+                    if (handle != null && cause != RemovalCause.EXPLICIT) {
+                        handle.close();
+                    }
+                })
+                .build();
+    }
+
+    /** The idle-connection cap configured for this JVM. */
+    static int configuredIdleFiles() {
+        return Integer.getInteger("cinch.idleFiles", DEFAULT_IDLE_FILES);
+    }
+
+    /** Lends a connection to {@code file}: an idle one if there is one, else a new one. */
+    public Handle borrow(Path file, boolean template, Properties settings) throws SQLException {
+        Key key = new Key(file, template, signature(settings));
+        Handle handle = idle.asMap().remove(key);
+        return handle != null ? handle : open(key, settings);
+    }
+
+    /** Takes a connection back; it stays open for the next borrower unless it cannot be reused. */
+    public void release(Handle handle) {
+        if (!handle.reset() || idle.asMap().putIfAbsent(handle.key(), handle) != null) {
+            handle.close();
+        }
+    }
+
+    /** Closes the idle connections to {@code file} (or to files under it), before it is deleted or replaced. */
+    public void evict(Path file) {
+        for (Key key : idle.asMap().keySet()) {
+            if (key.file().startsWith(file)) {
+                Handle handle = idle.asMap().remove(key);
+                if (handle != null) {
+                    handle.close();
+                }
+            }
+        }
+    }
+
+    /** Closes every idle connection. */
+    void clear() {
+        idle.asMap().values().forEach(Handle::close);
+        idle.invalidateAll();
+    }
+
+    /** Number of idle connections. */
+    public long idleCount() {
+        idle.cleanUp();
+        return idle.estimatedSize();
+    }
+
+    private static Handle open(Key key, Properties settings) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : settings);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        if (settings == null || settings.getProperty("synchronous") == null) {
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        }
+        if (settings == null || settings.getProperty("busy_timeout") == null) {
+            config.setBusyTimeout(DEFAULT_BUSY_TIMEOUT_MS);
+        }
+        try {
+            return new Handle(key, (SQLiteConnection) config.createConnection("jdbc:sqlite:" + key.file()));
+        } catch (SQLException e) {
+            throw SqlState.of(e, "cannot open " + key.file());
+        }
+    }
+
+    private static String signature(Properties settings) {
+        if (settings == null || settings.isEmpty()) {
+            return "";
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        settings.stringPropertyNames().forEach(n -> sorted.put(n, settings.getProperty(n)));
+        return sorted.toString();
+    }
+}

@@ -1,0 +1,175 @@
+package io.cinch.store;
+
+import io.cinch.sql.SqlAction;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * An open sqlite-jdbc connection to one file (a tenant's or a branch template), lent by the {@link FilePool} to one
+ * user at a time. Template handles are query-only: lazy tenants read them, nobody writes them but schema changes.
+ */
+public final class Handle {
+
+    private final FilePool.Key key;
+    private final SQLiteConnection connection;
+    private final Map<String, Path> attached = new LinkedHashMap<>();
+    private boolean sessionChanged;
+    private boolean queryOnly;
+
+    Handle(FilePool.Key key, SQLiteConnection connection) throws SQLException {
+        this.key = key;
+        this.connection = connection;
+        if (key.template()) {
+            setQueryOnly(true);
+        }
+    }
+
+    FilePool.Key key() {
+        return key;
+    }
+
+    /** The file this handle has open. */
+    public Path file() {
+        return key.file();
+    }
+
+    /** True for a branch template opened for a lazy tenant's reads. */
+    public boolean isTemplate() {
+        return key.template();
+    }
+
+    /** The sqlite-jdbc connection. */
+    public SQLiteConnection connection() {
+        return connection;
+    }
+
+    /** Notes that user SQL left state in this connection (a setting, a temporary table), so it is not lent again. */
+    public void markSessionChanged() {
+        sessionChanged = true;
+    }
+
+    boolean sessionChanged() {
+        return sessionChanged;
+    }
+
+    /** The schema version recorded in the file ({@code PRAGMA user_version}). */
+    public int userVersion() throws SQLException {
+        return pragmaInt("user_version");
+    }
+
+    /** Makes the connection refuse (or accept again) writes; templates always refuse them. */
+    public void setQueryOnly(boolean on) throws SQLException {
+        boolean want = on || key.template();
+        if (want != queryOnly) {
+            execute("PRAGMA query_only = " + (want ? 1 : 0));
+            queryOnly = want;
+        }
+    }
+
+    /** Runs internal work that writes (a schema catch-up, a copy), even on a template. */
+    public <T> T writing(SqlAction<T> work) throws SQLException {
+        boolean was = queryOnly;
+        if (was) {
+            execute("PRAGMA query_only = 0");
+            queryOnly = false;
+        }
+        try {
+            return work.run();
+        } finally {
+            if (was) {
+                execute("PRAGMA query_only = 1");
+                queryOnly = true;
+            }
+        }
+    }
+
+    /** The schemas attached to this connection for tenant-qualified names, alias to file. */
+    public Map<String, Path> attached() {
+        return attached;
+    }
+
+    /** Attaches {@code file} under {@code alias}, read-only when {@code readOnly}. */
+    public void attach(String alias, Path file, boolean readOnly) throws SQLException {
+        String uri = "file:" + file.toUri().getRawPath() + (readOnly ? "?mode=ro" : "");
+        try (var ps = connection.prepareStatement("ATTACH DATABASE ? AS \"" + alias.replace("\"", "\"\"") + "\"")) {
+            ps.setString(1, uri);
+            ps.execute();
+        }
+        attached.put(alias, file);
+    }
+
+    /** Detaches one attached schema. */
+    public void detach(String alias) throws SQLException {
+        execute("DETACH DATABASE \"" + alias.replace("\"", "\"\"") + "\"");
+        attached.remove(alias);
+    }
+
+    /** Detaches every attached schema. */
+    public void detachAll() throws SQLException {
+        for (String alias : attached.keySet()) {
+            execute("DETACH DATABASE \"" + alias.replace("\"", "\"\"") + "\"");
+        }
+        attached.clear();
+    }
+
+    /** Runs one internal statement. */
+    public void execute(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** Reads an integer pragma. */
+    public int pragmaInt(String pragma) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** True when the connection is open. */
+    public boolean isOpen() {
+        try {
+            return !connection.isClosed();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Closes the connection, ignoring failures: the handle is being discarded. */
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing to do for a connection being thrown away
+        }
+    }
+
+    /** Makes the connection ready for its next user, or says it cannot be. */
+    boolean reset() {
+        try {
+            if (sessionChanged || connection.isClosed()) {
+                return false;
+            }
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+            detachAll();
+            setQueryOnly(false);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The connection as plain JDBC. */
+    public Connection jdbc() {
+        return connection;
+    }
+}

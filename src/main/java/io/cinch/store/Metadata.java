@@ -1,0 +1,361 @@
+package io.cinch.store;
+
+import io.cinch.sql.SqlState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The project's metadata database ({@code cinch.db}): databases, branches, tenants and change logs. Reads go through
+ * one connection, writes through another inside {@code BEGIN IMMEDIATE}, which also serializes writers of other
+ * processes.
+ */
+public final class Metadata implements AutoCloseable {
+
+    /** Work done with a view of the metadata. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /** Does the work. */
+        T run(View view) throws SQLException;
+    }
+
+    static final String NOW = "strftime('%Y-%m-%d %H:%M:%f','now')";
+    private static final int BUSY_TIMEOUT_MS = 60_000;
+    private static final String SCHEMA = """
+            CREATE TABLE IF NOT EXISTS databases (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              name TEXT NOT NULL UNIQUE,
+              created_at TEXT NOT NULL DEFAULT (%1$s));
+            CREATE TABLE IF NOT EXISTS branches (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              database_id INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              source TEXT,
+              created_at TEXT NOT NULL DEFAULT (%1$s),
+              UNIQUE (database_id, name));
+            CREATE TABLE IF NOT EXISTS tenants (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              branch_id INTEGER NOT NULL,
+              name TEXT NOT NULL,
+              created_at TEXT NOT NULL DEFAULT (%1$s),
+              materialized INTEGER NOT NULL DEFAULT 0,
+              UNIQUE (branch_id, name));
+            CREATE TABLE IF NOT EXISTS changes (
+              branch_id INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              id TEXT NOT NULL,
+              type TEXT NOT NULL,
+              entity TEXT NOT NULL,
+              touches TEXT NOT NULL,
+              sql TEXT NOT NULL,
+              schema_hash TEXT NOT NULL,
+              created_at TEXT NOT NULL DEFAULT (%1$s),
+              PRIMARY KEY (branch_id, seq)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS doomed_files (path TEXT PRIMARY KEY);
+            """.formatted(NOW);
+    private static final String TENANT_COLUMNS =
+            "SELECT t.id, t.branch_id, b.database_id, t.name, t.created_at, t.materialized FROM tenants t "
+            + "JOIN branches b ON b.id = t.branch_id ";
+
+    private final Connection reader;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Epoch epoch;
+    private View current;
+
+    private Metadata(Connection reader, Connection writer, Epoch epoch) {
+        this.reader = reader;
+        this.writer = writer;
+        this.epoch = epoch;
+    }
+
+    /** Opens (creating if needed) the metadata database at {@code file}. */
+    static Metadata open(Path file, Epoch epoch) throws SQLException {
+        Connection writer = connect(file);
+        try (Statement s = writer.createStatement()) {
+            s.executeUpdate(SCHEMA);
+        }
+        return new Metadata(connect(file), writer, epoch);
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        try {
+            return config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw SqlState.CANNOT_CONNECT.exception("cannot open project metadata " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs read-only work; inside a write of the same thread it sees that write's changes. */
+    public <T> T read(Work<T> work) throws SQLException {
+        if (writeLock.isHeldByCurrentThread()) {
+            return work.run(current);
+        }
+        synchronized (reader) {
+            return work.run(new View(reader));
+        }
+    }
+
+    /**
+     * Runs work in one write transaction, committed when the work returns and rolled back when it throws; a write
+     * nested in another joins it.
+     */
+    public <T> T write(Work<T> work) throws SQLException {
+        if (writeLock.isHeldByCurrentThread()) {
+            return work.run(current);
+        }
+        writeLock.lock();
+        try (Statement s = writer.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            current = new View(writer);
+            try {
+                T result = work.run(current);
+                if (current.invalidates) {
+                    epoch.begin();
+                }
+                s.execute("COMMIT");
+                if (current.invalidates) {
+                    epoch.end();
+                }
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                s.execute("ROLLBACK");
+                throw e;
+            }
+        } finally {
+            current = null;
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (reader; writer) {
+            // both closed
+        }
+    }
+
+    /** Queries and updates of the metadata through one connection. */
+    public static final class View {
+        private final Connection c;
+        private boolean invalidates;
+
+        private View(Connection c) {
+            this.c = c;
+        }
+
+        /** Says that this write changes what processes cache; other processes then refresh. */
+        public void invalidate() {
+            invalidates = true;
+        }
+
+        /** A database by name. */
+        public Optional<Database> database(String name) throws SQLException {
+            return first(query("SELECT id, name, created_at FROM databases WHERE name = ?", View::database, name));
+        }
+
+        /** All databases by name. */
+        public List<Database> databases() throws SQLException {
+            return query("SELECT id, name, created_at FROM databases ORDER BY name", View::database);
+        }
+
+        /** Records a new database. */
+        public Database insertDatabase(String name) throws SQLException {
+            return query("INSERT INTO databases(name) VALUES (?) RETURNING id, name, created_at", View::database, name).get(0);
+        }
+
+        /** Removes a database and everything recorded under it. */
+        public void deleteDatabase(long id) throws SQLException {
+            for (Branch b : branches(id)) {
+                deleteBranch(b.id());
+            }
+            update("DELETE FROM databases WHERE id = ?", id);
+            invalidate();
+        }
+
+        /** A branch by database and name. */
+        public Optional<Branch> branch(long databaseId, String name) throws SQLException {
+            return first(query("SELECT id, database_id, name, source, created_at FROM branches WHERE database_id = ? AND name = ?",
+                    View::branch, databaseId, name));
+        }
+
+        /** A branch by id. */
+        public Optional<Branch> branch(long id) throws SQLException {
+            return first(query("SELECT id, database_id, name, source, created_at FROM branches WHERE id = ?", View::branch, id));
+        }
+
+        /** A database's branches by name. */
+        public List<Branch> branches(long databaseId) throws SQLException {
+            return query("SELECT id, database_id, name, source, created_at FROM branches WHERE database_id = ? ORDER BY name",
+                    View::branch, databaseId);
+        }
+
+        /** Records a new branch. */
+        public Branch insertBranch(long databaseId, String name, String source) throws SQLException {
+            return query("INSERT INTO branches(database_id, name, source) VALUES (?, ?, ?) "
+                    + "RETURNING id, database_id, name, source, created_at", View::branch, databaseId, name, source).get(0);
+        }
+
+        /** Removes a branch with its tenants and change log. */
+        public void deleteBranch(long id) throws SQLException {
+            update("DELETE FROM tenants WHERE branch_id = ?", id);
+            update("DELETE FROM changes WHERE branch_id = ?", id);
+            update("DELETE FROM branches WHERE id = ?", id);
+            invalidate();
+        }
+
+        /** A tenant by branch and name. */
+        public Optional<Tenant> tenant(long branchId, String name) throws SQLException {
+            return first(query(TENANT_COLUMNS + "WHERE t.branch_id = ? AND t.name = ?", View::tenant, branchId, name));
+        }
+
+        /** A tenant by id. */
+        public Optional<Tenant> tenant(long id) throws SQLException {
+            return first(query(TENANT_COLUMNS + "WHERE t.id = ?", View::tenant, id));
+        }
+
+        /** A branch's tenants by name. */
+        public List<Tenant> tenants(long branchId) throws SQLException {
+            return query(TENANT_COLUMNS + "WHERE t.branch_id = ? ORDER BY t.name", View::tenant, branchId);
+        }
+
+        /** How many tenants a branch has. */
+        public int tenantCount(long branchId) throws SQLException {
+            return query("SELECT count(*) FROM tenants WHERE branch_id = ?", rs -> rs.getInt(1), branchId).get(0);
+        }
+
+        /** A branch's tenants that have files. */
+        public List<Tenant> materializedTenants(long branchId) throws SQLException {
+            return query(TENANT_COLUMNS + "WHERE t.branch_id = ? AND t.materialized = 1 ORDER BY t.name", View::tenant, branchId);
+        }
+
+        /** Records a new tenant; a null {@code createdAt} means now. */
+        public Tenant insertTenant(long branchId, String name, String createdAt, boolean materialized) throws SQLException {
+            long id = query("INSERT INTO tenants(branch_id, name, created_at, materialized) VALUES (?, ?, coalesce(?, "
+                    + NOW + "), ?) RETURNING id", rs -> rs.getLong(1), branchId, name, createdAt, materialized ? 1 : 0).get(0);
+            return tenant(id).orElseThrow();
+        }
+
+        /** Removes a tenant's record. */
+        public void deleteTenant(long id) throws SQLException {
+            update("DELETE FROM tenants WHERE id = ?", id);
+            invalidate();
+        }
+
+        /** Renames a tenant; its file, named by id, stays where it is. */
+        public void renameTenant(long id, String name) throws SQLException {
+            update("UPDATE tenants SET name = ? WHERE id = ?", name, id);
+            invalidate();
+        }
+
+        /** Records that a tenant now has its file. */
+        public void markMaterialized(long id) throws SQLException {
+            update("UPDATE tenants SET materialized = 1 WHERE id = ?", id);
+            invalidate();
+        }
+
+        /** The branch's schema version: the number of changes in its log. */
+        public int version(long branchId) throws SQLException {
+            return query("SELECT count(*) FROM changes WHERE branch_id = ?", rs -> rs.getInt(1), branchId).get(0);
+        }
+
+        /** The branch's change log, oldest first. */
+        public List<Change> changes(long branchId) throws SQLException {
+            return query("SELECT seq, id, type, entity, touches, sql, schema_hash, created_at FROM changes "
+                    + "WHERE branch_id = ? ORDER BY seq", View::change, branchId);
+        }
+
+        /** Appends a change to a branch's log, keeping its seq; a null {@code createdAt} means now. */
+        public void appendChange(long branchId, Change change) throws SQLException {
+            update("INSERT INTO changes(branch_id, seq, id, type, entity, touches, sql, schema_hash, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, " + NOW + "))", branchId, change.seq(), change.id(),
+                    change.type(), change.entity(), String.join(",", change.touches()), change.sql(), change.schemaHash(),
+                    change.createdAt());
+            invalidate();
+        }
+
+        /** Notes a file to delete once the transaction that made it garbage has committed. */
+        public void doom(Path file) throws SQLException {
+            update("INSERT OR IGNORE INTO doomed_files(path) VALUES (?)", file.toString());
+        }
+
+        /** Files noted for deletion. */
+        public List<Path> doomed() throws SQLException {
+            return query("SELECT path FROM doomed_files", rs -> Path.of(rs.getString(1)));
+        }
+
+        /** Forgets a file that has been deleted. */
+        public void forget(Path file) throws SQLException {
+            update("DELETE FROM doomed_files WHERE path = ?", file.toString());
+        }
+
+        private static Database database(ResultSet rs) throws SQLException {
+            return new Database(rs.getLong(1), rs.getString(2), rs.getString(3));
+        }
+
+        private static Branch branch(ResultSet rs) throws SQLException {
+            return new Branch(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5));
+        }
+
+        private static Tenant tenant(ResultSet rs) throws SQLException {
+            return new Tenant(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6) == 1);
+        }
+
+        private static Change change(ResultSet rs) throws SQLException {
+            Set<String> touches = new LinkedHashSet<>(Arrays.asList(rs.getString(5).split(",")));
+            touches.remove("");
+            return new Change(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), Set.copyOf(touches),
+                    rs.getString(6), rs.getString(7), rs.getString(8));
+        }
+
+        @FunctionalInterface
+        private interface Row<T> {
+            T read(ResultSet rs) throws SQLException;
+        }
+
+        private <T> List<T> query(String sql, Row<T> row, Object... args) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<T> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                    return out;
+                }
+            }
+        }
+
+        private void update(String sql, Object... args) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                ps.executeUpdate();
+            }
+        }
+
+        private static void bind(PreparedStatement ps, Object[] args) throws SQLException {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+        }
+
+        private static <T> Optional<T> first(List<T> rows) {
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.cinch.store;
+
+import io.cinch.sql.SqlState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * What happens to the SQLite files of tenants and templates: creating, lending, bringing up to the branch's schema,
+ * materializing, copying, backing up, restoring and deleting them.
+ */
+public final class TenantFiles {
+
+    /** Marks files created by cinch ({@code PRAGMA application_id}, "cinc"). */
+    public static final int APPLICATION_ID = 0x63696e63;
+
+    private final Project project;
+
+    TenantFiles(Project project) {
+        this.project = project;
+    }
+
+    /** Records a new database with branch {@code main} and tenant {@code main}, and creates its template. */
+    public Database createDatabase(Metadata.View v, String name) throws SQLException {
+        Database db = v.insertDatabase(name);
+        Branch main = v.insertBranch(db.id(), "main", null);
+        createTemplate(main, null);
+        v.insertTenant(main.id(), "main", null, false);
+        return db;
+    }
+
+    /**
+     * Creates the template of a new branch, replacing any leftover of a failed attempt: a copy of {@code source}
+     * (another branch's template), or an empty schema at version 0 when {@code source} is null.
+     */
+    public void createTemplate(Branch branch, Path source) throws SQLException {
+        Path file = project.layout().template(branch.databaseId(), branch.id());
+        project.files().evict(file.getParent());
+        deleteTree(file.getParent());
+        if (source != null) {
+            copy(source, file);
+            return;
+        }
+        createDirectories(file.getParent());
+        Handle h = project.files().borrow(file, false, null);
+        try {
+            h.execute("PRAGMA application_id = " + APPLICATION_ID);
+        } finally {
+            project.files().release(h);
+        }
+    }
+
+    /**
+     * Lends a connection for reading and writing {@code tenant}: its own file, or the branch's template (query-only)
+     * while it is lazy. The file is brought up to the branch's schema first.
+     */
+    public Handle borrow(Tenant tenant, Branch branch, Properties settings) throws SQLException {
+        Path file = tenant.materialized() ? project.layout().tenant(tenant)
+                : project.layout().template(tenant.databaseId(), tenant.branchId());
+        Handle h = project.files().borrow(file, !tenant.materialized(), settings);
+        try {
+            catchUp(h, branch);
+            return h;
+        } catch (SQLException | RuntimeException e) {
+            project.files().release(h);
+            throw e;
+        }
+    }
+
+    /**
+     * Brings the file behind {@code h} up to the branch's schema version by applying the changes it lacks, in one
+     * transaction, unless it is already there. The handle must not be inside a transaction.
+     */
+    public void catchUp(Handle h, Branch branch) throws SQLException {
+        int target = project.version(branch);
+        if (project.knownVersion(h.file()) == target) {
+            return;
+        }
+        int current = h.userVersion();
+        if (current < target) {
+            List<Change> changes = project.changes(branch);
+            h.writing(() -> {
+                h.execute("BEGIN IMMEDIATE");
+                try {
+                    apply(h.jdbc(), changes.subList(h.userVersion(), target), target);
+                    h.execute("COMMIT");
+                } catch (SQLException e) {
+                    h.execute("ROLLBACK");
+                    throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + target);
+                }
+                return null;
+            });
+        } else if (current > target) {
+            throw SqlState.INTERNAL_ERROR.exception(h.file() + " is at schema version " + current
+                    + ", ahead of its branch's log (" + target + ")");
+        }
+        project.knowVersion(h.file(), target);
+    }
+
+    /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */
+    public static void apply(Connection c, List<Change> changes, int version) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (Change change : changes) {
+                s.executeUpdate(change.sql());
+            }
+            s.executeUpdate("PRAGMA user_version = " + version);
+        }
+    }
+
+    /**
+     * Gives a lazy tenant its file, a copy of the branch's template, and records it; returns the tenant as it is
+     * now (already materialized by someone else is fine).
+     */
+    public Tenant materialize(Tenant tenant) throws SQLException {
+        return project.metadata().write(v -> {
+            Tenant now = v.tenant(tenant.id()).orElseThrow(
+                    () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
+            if (!now.materialized()) {
+                copy(project.layout().template(now.databaseId(), now.branchId()), project.layout().tenant(now));
+                v.markMaterialized(now.id());
+            }
+            return v.tenant(now.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Writes a consistent copy of the database {@code from} (taken while writers go on) to {@code to}, which
+     * appears whole or not at all; returns its size.
+     */
+    public long copy(Path from, Path to) throws SQLException {
+        Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
+        createDirectories(to.getParent());
+        deleteFile(tmp);
+        Handle h = project.files().borrow(from, false, null);
+        try {
+            try (Statement s = h.jdbc().createStatement()) {
+                s.executeUpdate("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+            }
+        } finally {
+            project.files().release(h);
+        }
+        try {
+            for (Path companion : Layout.withCompanions(to)) {
+                Files.deleteIfExists(companion);
+            }
+            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(to);
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot write " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the data of the file behind {@code h} with the database in {@code backup}, in one transaction that
+     * other connections see whole.
+     */
+    public void restore(Handle h, Path backup) throws SQLException {
+        h.writing(() -> h.connection().getDatabase().restore("main", backup.toString(), null));
+    }
+
+    /** The application id, schema version and schema fingerprint of a database file, opened read-only. */
+    public static SchemaStamp stamp(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            int applicationId = intPragma(s, "application_id");
+            return new SchemaStamp(applicationId, intPragma(s, "user_version"), schemaHash(c));
+        } catch (SQLException e) {
+            throw SqlState.INVALID_ARGUMENT.exception(file.getFileName() + " is not a readable SQLite database: " + e.getMessage(), e);
+        }
+    }
+
+    private static int intPragma(Statement s, String pragma) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** A database file's application id, schema version and schema fingerprint. */
+    public record SchemaStamp(int applicationId, int version, String schemaHash) {
+    }
+
+    /** The fingerprint of an empty schema. */
+    public static final String EMPTY_SCHEMA_HASH = hash(new java.util.ArrayList<>());
+
+    /** A fingerprint of a database's schema: every object's type, name, table and SQL. */
+    public static String schemaHash(Connection c) throws SQLException {
+        List<String> parts = new java.util.ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                     + "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")) {
+            while (rs.next()) {
+                for (int i = 1; i <= 4; i++) {
+                    parts.add(String.valueOf(rs.getString(i)));
+                }
+            }
+        }
+        return hash(parts);
+    }
+
+    private static String hash(List<String> parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Size in bytes of a tenant's data on disk (its file and write-ahead log), 0 when lazy. */
+    public long size(Tenant tenant) {
+        if (!tenant.materialized()) {
+            return 0;
+        }
+        long size = 0;
+        for (Path p : Layout.withCompanions(project.layout().tenant(tenant))) {
+            try {
+                size += p.getFileName().toString().endsWith("-shm") ? 0 : Files.size(p);
+            } catch (IOException e) {
+                // a companion that is not there counts nothing
+            }
+        }
+        return size;
+    }
+
+    /** Deletes, after the metadata transaction that doomed them committed, the files noted for deletion. */
+    public void deleteDoomed() throws SQLException {
+        for (Path path : project.metadata().read(Metadata.View::doomed)) {
+            project.files().evict(path);
+            deleteTree(path);
+            project.metadata().write(v -> {
+                v.forget(path);
+                return null;
+            });
+        }
+    }
+
+    /** Deletes a file with its WAL companions, or a directory with everything under it. */
+    static void deleteTree(Path path) throws SQLException {
+        try {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> all = Files.walk(path)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                }
+            } else {
+                for (Path p : Layout.withCompanions(path)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // already gone
+        } catch (IOException | UncheckedIOException e) {
+            throw SqlState.IO_ERROR.exception("cannot delete " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteFile(Path p) throws SQLException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createDirectories(Path dir) throws SQLException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.cinch;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens cinch connections on a test's project directory and reads results compactly. */
+public final class Projects {
+
+    private Projects() {
+    }
+
+    /** The cinch URL of {@code dir} with extra {@code key=value} parameters. */
+    public static String url(Path dir, String... params) {
+        return "jdbc:cinch:" + dir + (params.length == 0 ? "" : "?" + String.join("&", params));
+    }
+
+    /** A connection to {@code dir} with extra parameters. */
+    public static Connection open(Path dir, String... params) throws SQLException {
+        return DriverManager.getConnection(url(dir, params));
+    }
+
+    /** Runs {@code sql} and returns every row as "a|b|c" strings. */
+    public static List<String> rows(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rows(rs);
+        }
+    }
+
+    /** Every remaining row of {@code rs} as "a|b|c" strings. */
+    public static List<String> rows(ResultSet rs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            StringBuilder row = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                row.append(i > 1 ? "|" : "").append(rs.getString(i));
+            }
+            out.add(row.toString());
+        }
+        return out;
+    }
+
+    /** The single value of a one-row, one-column query. */
+    public static String value(Connection c, String sql) throws SQLException {
+        List<String> rows = rows(c, sql);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row from " + sql + ", got " + rows);
+        }
+        return rows.get(0);
+    }
+
+    /** Runs statements. */
+    public static void run(Connection c, String... sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String one : sql) {
+                s.execute(one);
+            }
+        }
+    }
+}
