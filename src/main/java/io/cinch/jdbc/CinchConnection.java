@@ -133,21 +133,27 @@ public final class CinchConnection implements Connection, Session {
     }
 
     /**
-     * After SQLite refused a write because the target has no file yet: gives the current tenant (and the lazy
-     * tenants named in the statement) their files, and says whether retrying can help.
+     * After SQLite refused a write because its target has no file yet: gives the tenant written to its file (or,
+     * when {@code everything}, every lazy tenant the statement names and this one), and says whether a retry can help.
      */
-    boolean materializeForWrite(Iterable<Tenant> named) throws SQLException {
+    boolean materializeForWrite(TenantSql sql, boolean everything) throws SQLException {
         if (readOnly) {
             return false;
         }
+        List<Tenant> targets = new ArrayList<>();
+        if (everything) {
+            targets.addAll(sql.attachments().values());
+        } else if (sql.writeTarget() != null) {
+            targets.add(sql.writeTarget());
+        }
         boolean changed = false;
-        for (Tenant t : named) {
+        for (Tenant t : targets) {
             if (!t.materialized()) {
                 project.tenantFiles().materialize(t);
                 changed = true;
             }
         }
-        if (!tenant.materialized()) {
+        if (!tenant.materialized() && (everything || sql.writeTarget() == null)) {
             tenant = project.tenantFiles().materialize(tenant);
             replaceHandle();
             changed = true;
@@ -229,7 +235,7 @@ public final class CinchConnection implements Connection, Session {
 
     private void applyState() throws SQLException {
         handle.jdbc().setAutoCommit(autoCommit);
-        handle.setQueryOnly(readOnly);
+        handle.setQueryOnly(readOnly || handle.isTemplate());
     }
 
     private void outsideTransaction(io.cinch.sql.SqlAction<Void> work) throws SQLException {
@@ -311,8 +317,12 @@ public final class CinchConnection implements Connection, Session {
         }
     }
 
-    /** Attaches the files of the tenants a statement names, under their aliases, unless already attached. */
-    void attach(Map<String, Tenant> tenants) throws SQLException {
+    /**
+     * Attaches the files of the tenants a statement names, under their aliases, unless already attached; says
+     * whether anything changed (statements prepared before must then be prepared again).
+     */
+    boolean attach(Map<String, Tenant> tenants) throws SQLException {
+        boolean changed = false;
         for (Map.Entry<String, Tenant> e : tenants.entrySet()) {
             Tenant other = e.getValue();
             Path expected = other.materialized() ? project.layout().tenant(other)
@@ -325,7 +335,9 @@ public final class CinchConnection implements Connection, Session {
                 handle.detach(e.getKey());
             }
             handle.attach(e.getKey(), fileOf(other), !other.materialized());
+            changed = true;
         }
+        return changed;
     }
 
     // ---- java.sql.Connection ----
@@ -426,7 +438,7 @@ public final class CinchConnection implements Connection, Session {
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
         checkOpen();
-        handle.setQueryOnly(readOnly);
+        handle.setQueryOnly(readOnly || handle.isTemplate());
         this.readOnly = readOnly;
     }
 

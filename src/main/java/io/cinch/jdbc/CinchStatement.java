@@ -116,10 +116,13 @@ class CinchStatement implements Statement {
             Handle handle = connection.handle();
             TenantSql sql = TenantSql.of(statement, connection, keys);
             try {
-                connection.attach(sql.attachments());
+                if (connection.attach(sql.attachments())) {
+                    closeDelegate();
+                }
                 PreparedStatement ps = delegate(handle, sql.sql());
                 bind(ps, params);
                 connection.ran(statement);
+                handle.setQueryOnly(connection.isReadOnly() || (handle.isTemplate() && !writesOtherTenant(sql)));
                 boolean rows = ps.execute();
                 if (rows && (sql.keysAdded() || (sql.returnsRows() && expect == Expect.UPDATE))) {
                     this.keys = MemoryResultSet.copyOf(ps.getResultSet(), this);
@@ -134,7 +137,7 @@ class CinchStatement implements Statement {
                 return false;
             } catch (SQLException e) {
                 boolean refusedWrite = e.getSQLState() == null && SqlState.stateOf(e) == SqlState.READ_ONLY;
-                if (attempt == 0 && refusedWrite && connection.materializeForWrite(sql.attachments().values())) {
+                if (refusedWrite && attempt < 2 && connection.materializeForWrite(sql, attempt > 0)) {
                     continue;
                 }
                 throw SqlState.of(e);
@@ -150,6 +153,14 @@ class CinchStatement implements Statement {
     /** Sets the generated keys to report (a batch reports all of its entries'). */
     final void keys(MemoryResultSet keys) {
         this.keys = keys;
+    }
+
+    /**
+     * True when the statement writes to another tenant's own file: on a lazy tenant's connection (the query-only
+     * template) it can only write there, so the template's guard is lifted for it.
+     */
+    private static boolean writesOtherTenant(TenantSql sql) {
+        return sql.writeTarget() != null && sql.writeTarget().materialized();
     }
 
     /** Binds parameters to the SQLite statement; subclasses with parameters override. */
@@ -187,7 +198,9 @@ class CinchStatement implements Statement {
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
         Handle handle = connection.handle();
         TenantSql sql = TenantSql.of(statement, connection, GeneratedKeys.DEFAULT);
-        connection.attach(sql.attachments());
+        if (connection.attach(sql.attachments())) {
+            closeDelegate();
+        }
         return delegate(handle, sql.sql());
     }
 

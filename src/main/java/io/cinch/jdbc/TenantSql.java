@@ -19,8 +19,9 @@ import java.util.Optional;
  * @param attachments  tenants to attach, by schema alias
  * @param returnsRows  true when the statement returns rows even though it writes (INSERT ... RETURNING)
  * @param keysAdded    true when cinch added the RETURNING clause (its rows are generated keys, not a result)
+ * @param writeTarget  the other tenant an INSERT, UPDATE or DELETE writes to, or null for the connection's own
  */
-record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRows, boolean keysAdded) {
+record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRows, boolean keysAdded, Tenant writeTarget) {
 
     /** Prepares {@code statement} for the connection's tenant. */
     static TenantSql of(SqlStatement statement, CinchConnection connection, GeneratedKeys keys) throws SQLException {
@@ -34,24 +35,26 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
         }
         boolean writes = statement.kind() == SqlStatement.Kind.INSERT || statement.kind() == SqlStatement.Kind.CHANGE;
         boolean userReturning = writes && statement.find("returning", 0) >= 0;
-        if (statement.kind() != SqlStatement.Kind.INSERT || userReturning) {
-            return new TenantSql(sql, attachments, userReturning, false);
-        }
-        Optional<SchemaInfo.Table> table = insertTarget(statement, schema == null ? connection.schema() : schema);
-        if (table.isEmpty()) {
-            return new TenantSql(sql, attachments, false, false);
+        int target = writes ? targetAt(statement) : -1;
+        Tenant writeTarget = target >= 0 && target + 1 < statement.tokens().size() && statement.tokens().get(target + 1).isSymbol(".")
+                ? attachments.get(aliasOf(statement.tokens().get(target).name())) : null;
+        if (statement.kind() != SqlStatement.Kind.INSERT || userReturning || target < 0) {
+            return new TenantSql(sql, attachments, userReturning, false, writeTarget);
         }
         SchemaInfo info = schema == null ? connection.schema() : schema;
-        List<String> columns = keys.columns(info, table.get());
+        int name = statement.tokens().get(target + 1).isSymbol(".") ? target + 2 : target;
+        Optional<SchemaInfo.Table> table = name < statement.tokens().size() && statement.tokens().get(name).isName()
+                ? info.table(statement.tokens().get(name).value()).filter(t -> !t.view()) : Optional.empty();
+        List<String> columns = table.isPresent() ? keys.columns(info, table.get()) : List.of();
         if (columns.isEmpty()) {
-            return new TenantSql(sql, attachments, false, false);
+            return new TenantSql(sql, attachments, false, false, writeTarget);
         }
         StringBuilder returning = new StringBuilder(sql).append(" RETURNING ");
         for (int i = 0; i < columns.size(); i++) {
             returning.append(i == 0 ? "" : ", ").append(columns.get(i).equals("rowid") ? "rowid"
                     : '"' + columns.get(i).replace("\"", "\"\"") + '"');
         }
-        return new TenantSql(returning.toString(), attachments, true, true);
+        return new TenantSql(returning.toString(), attachments, true, true, writeTarget);
     }
 
     /** Rewrites {@code tenant.table} references: the own tenant becomes {@code main}, others attached schemas. */
@@ -80,7 +83,7 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
                 if (other.isEmpty()) {
                     continue;
                 }
-                alias = qualifier.equals("main") || qualifier.equals("temp") ? qualifier + "$" : qualifier;
+                alias = aliasOf(qualifier);
                 attachments.put(alias, other.get());
             }
             out.append(text, last, t.get(i).start()).append('"').append(alias).append('"');
@@ -89,23 +92,30 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
         return last == 0 ? text : out.append(text, last, text.length()).toString();
     }
 
-    /** The table an INSERT writes to, when it is a table of the branch. */
-    private static Optional<SchemaInfo.Table> insertTarget(SqlStatement statement, SchemaInfo schema) {
+    /** The schema alias under which another tenant is attached: its name, unless SQLite reserves that name. */
+    private static String aliasOf(String tenant) {
+        return tenant.equals("main") || tenant.equals("temp") ? tenant + "$" : tenant;
+    }
+
+    /**
+     * Where the table an INSERT, UPDATE or DELETE writes to is named (its qualifier, if it has one), or -1 when the
+     * statement does not start with its verb.
+     */
+    private static int targetAt(SqlStatement statement) {
         List<Token> t = statement.tokens();
         int i = 1;
         if (i < t.size() && t.get(i).is("or")) {
             i += 2;
         }
-        if (i >= t.size() || !t.get(i).is("into")) {
-            return Optional.empty();
+        String verb = statement.verb();
+        if (verb.equals("insert") || verb.equals("replace") || verb.equals("delete")) {
+            if (i >= t.size() || !(t.get(i).is("into") || t.get(i).is("from"))) {
+                return -1;
+            }
+            i++;
+        } else if (!verb.equals("update")) {
+            return -1;
         }
-        i++;
-        if (i + 2 < t.size() && t.get(i + 1).isSymbol(".")) {
-            i += 2;
-        }
-        if (i >= t.size() || !t.get(i).isName()) {
-            return Optional.empty();
-        }
-        return schema.table(t.get(i).value()).filter(table -> !table.view());
+        return i < t.size() && t.get(i).isName() ? i : -1;
     }
 }

@@ -63,12 +63,14 @@ public final class Handle {
         return pragmaInt("user_version");
     }
 
-    /** Makes the connection refuse (or accept again) writes; templates always refuse them. */
+    /**
+     * Makes the connection refuse (or accept again) writes. A template stays query-only except while a statement
+     * that can only write to another (attached) tenant runs on it.
+     */
     public void setQueryOnly(boolean on) throws SQLException {
-        boolean want = on || key.template();
-        if (want != queryOnly) {
-            execute("PRAGMA query_only = " + (want ? 1 : 0));
-            queryOnly = want;
+        if (on != queryOnly) {
+            execute("PRAGMA query_only = " + (on ? 1 : 0));
+            queryOnly = on;
         }
     }
 
@@ -118,11 +120,9 @@ public final class Handle {
         attached.clear();
     }
 
-    /** Runs one internal statement. */
+    /** Runs one internal statement directly, without sqlite-jdbc's auto-commit handling. */
     public void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
+        connection.getDatabase()._exec(sql);
     }
 
     /** Reads an integer pragma. */
@@ -161,7 +161,7 @@ public final class Handle {
                 connection.setAutoCommit(true);
             }
             detachAll();
-            setQueryOnly(false);
+            setQueryOnly(key.template());
             return true;
         } catch (SQLException e) {
             return false;
