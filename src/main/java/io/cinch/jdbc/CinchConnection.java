@@ -166,8 +166,12 @@ public final class CinchConnection implements Connection, Session {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
-        if (!autoCommit) {
-            commit();
+        if (inTransaction) {
+            executeInternal("COMMIT");
+            if (!autoCommit) {
+                handle.jdbc().commit();
+            }
+            inTransaction = false;
         }
         new Migration(project, branch).apply(List.of(Migration.Step.of(sql)));
         handle();

@@ -1,6 +1,5 @@
 package io.cinch.jdbc;
 
-import io.cinch.sql.SqlState;
 import io.cinch.store.Project;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -29,10 +28,7 @@ public final class CinchDriver implements Driver {
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);
         Project project = Project.acquire(parsed.project(), parsed.flag(Property.CREATE), parsed.get(Property.DATABASE));
         try {
-            if (parsed.crossTenant()) {
-                throw SqlState.NOT_SUPPORTED.exception("tenant=* is not available yet");
-            }
-            return new CinchConnection(parsed, project);
+            return parsed.crossTenant() ? CrossTenantConnection.open(parsed, project) : new CinchConnection(parsed, project);
         } catch (SQLException | RuntimeException e) {
             project.release();
             throw e;

@@ -106,11 +106,11 @@ public final class TenantFiles {
                 }
                 return null;
             });
-        } else if (current > target) {
+        } else if (current > target && current != project.metadata().read(v -> v.version(branch.id()))) {
             throw SqlState.INTERNAL_ERROR.exception(h.file() + " is at schema version " + current
                     + ", ahead of its branch's log (" + target + ")");
         }
-        project.knowVersion(h.file(), target);
+        project.knowVersion(h.file(), Math.max(current, target));
     }
 
     /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */

@@ -1,0 +1,112 @@
+package io.cinch.federation;
+
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Linq4j;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Runs one SQLite query in each selected tenant on a bounded number of workers and returns the rows in tenant order. */
+public final class FanOut {
+    private final TenantTable table;
+    private final String sql;
+    private final TenantPredicate tenants;
+    private final List<Integer> outputs;
+    private final RowReader reader;
+    private final int guard;
+    private final JavaRowFormat format;
+
+    FanOut(TenantTable table, String sql, TenantPredicate tenants, List<Integer> outputs, RowReader reader, int guard,
+            JavaRowFormat format) {
+        this.guard = guard;
+        this.format = format;
+        this.table = table;
+        this.sql = sql;
+        this.tenants = tenants;
+        this.outputs = outputs;
+        this.reader = reader;
+    }
+
+    /**
+     * Called by generated code: every selected tenant's rows, at most {@code parallelism} tenants open at once;
+     * rows are Object[], or the bare value for one column, or an empty list for none (Calcite's row formats).
+     */
+    public Enumerable<Object> rows() {
+        List<TenantRef> targets = new ArrayList<>();
+        for (TenantRef t : table.source.materialized()) {
+            if (t.materialized() && tenants.test(t.name())) {
+                targets.add(t);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]>[] results = new List[targets.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            int i;
+            while (failure.get() == null && (i = next.getAndIncrement()) < targets.size()) {
+                try {
+                    results[i] = read(targets.get(i));
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Future<?>> helpers = new ArrayList<>();
+        int workers = Math.min(table.parallelism, targets.size());
+        for (int w = 1; w < workers; w++) {
+            helpers.add(table.executor.submit(worker));
+        }
+        worker.run();
+        for (Future<?> f : helpers) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, e);
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, e.getCause());
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get().getMessage(), failure.get());
+        }
+        List<Object> all = new ArrayList<>();
+        for (List<Object[]> r : results) {
+            for (Object[] row : r) {
+                all.add(format == JavaRowFormat.SCALAR ? row[0] : format == JavaRowFormat.LIST ? List.of() : row);
+            }
+        }
+        return Linq4j.asEnumerable(all);
+    }
+
+    private List<Object[]> read(TenantRef tenant) throws SQLException {
+        Connection c = table.source.borrow(tenant);
+        try (ResultSet rs = table.statements.get(c, sql).executeQuery()) {
+            List<Object[]> rows = new ArrayList<>();
+            while (rs.next()) {
+                if (guard < 0 || rs.getLong(guard + 1) != 0) {
+                    rows.add(reader.read(rs, tenant.name()));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new SQLException("tenant " + tenant.name() + ": " + e.getMessage() + " [" + sql + "]", e.getSQLState(), e.getErrorCode(), e);
+        } finally {
+            table.source.release(tenant, c);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return sql + " " + outputs;
+    }
+}

@@ -1,0 +1,582 @@
+package io.cinch.jdbc;
+
+import io.cinch.federation.BranchTenants;
+import io.cinch.federation.Federation;
+import io.cinch.procedures.Procedure;
+import io.cinch.procedures.ProcedureCall;
+import io.cinch.procedures.Session;
+import io.cinch.sql.SqlState;
+import io.cinch.sql.SqlStatement;
+import io.cinch.store.Branch;
+import io.cinch.store.Database;
+import io.cinch.store.Names;
+import io.cinch.store.Project;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.CallableStatement;
+import java.sql.Clob;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.NClob;
+import java.sql.PreparedStatement;
+import java.sql.SQLClientInfoException;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.SQLXML;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Struct;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+
+/**
+ * The read-only cross-tenant connection ({@code tenant=*}): queries go to the Calcite engine over every tenant of
+ * the branch, listing procedures run as on any connection, and anything that would write is refused with 25006.
+ */
+final class CrossTenantConnection implements Connection, Session {
+
+    private final Connection calcite;
+    private final ConnectionUrl url;
+    private final Project project;
+    private final Database database;
+    private final Branch branch;
+    private boolean autoCommit = true;
+    private boolean closed;
+
+    private CrossTenantConnection(Connection calcite, ConnectionUrl url, Project project, Database database, Branch branch) {
+        this.calcite = calcite;
+        this.url = url;
+        this.project = project;
+        this.database = database;
+        this.branch = branch;
+    }
+
+    /** Opens the cross-tenant connection of the URL's database and branch. */
+    static Connection open(ConnectionUrl url, Project project) throws SQLException {
+        Database database = project.database(url.get(Property.DATABASE));
+        Branch branch = project.branch(database, url.get(Property.BRANCH));
+        Connection calcite = Federation.connect(new BranchTenants(project, database, branch));
+        return new CrossTenantConnection(calcite, url, project, database, branch);
+    }
+
+    /** How a statement runs here: on the engine, as a procedure, as nothing at all, or not at all. */
+    enum Route { ENGINE, PROCEDURE, NOTHING }
+
+    /** Decides how {@code statement} runs, refusing what would change anything with 25006. */
+    static Route route(SqlStatement statement) throws SQLException {
+        switch (statement.kind()) {
+            case QUERY:
+                return Route.ENGINE;
+            case TRANSACTION:
+                return Route.NOTHING;
+            case CALL:
+                Procedure p = ProcedureCall.parse(statement).procedure();
+                if (p.changes()) {
+                    throw readOnly("cinch." + p.sqlName() + " changes data");
+                }
+                return Route.PROCEDURE;
+            default:
+                throw readOnly(statement.verb().toUpperCase(java.util.Locale.ROOT) + " would write");
+        }
+    }
+
+    static SQLException readOnly(String what) {
+        return SqlState.READ_ONLY.exception(what + "; the cross-tenant connection (tenant=*) is read-only");
+    }
+
+    /** The one statement of {@code sql}; scripts are not run here. */
+    static SqlStatement single(String sql) throws SQLException {
+        List<SqlStatement> statements = CinchStatement.parse(sql);
+        if (statements.size() != 1) {
+            throw SqlState.NOT_SUPPORTED.exception("the cross-tenant connection runs one statement at a time");
+        }
+        return statements.get(0);
+    }
+
+    /**
+     * The query a listing procedure is, over the {@code cinch} system tables, so that it can be prepared with
+     * parameters like any query; null for procedures that are not plain listings.
+     */
+    private String listingQuery(SqlStatement statement) throws SQLException {
+        ProcedureCall call = ProcedureCall.parse(statement);
+        return switch (call.procedure()) {
+            case LIST_TENANTS -> "SELECT \"name\", \"created_at\", \"materialized\", \"size_bytes\" FROM \"cinch\".\"tenants\" "
+                    + "ORDER BY \"name\"";
+            case LIST_BRANCHES -> "SELECT \"name\", \"source\", \"created_at\" FROM \"cinch\".\"branches\" ORDER BY \"name\"";
+            case LIST_DATABASES -> "SELECT \"name\", \"created_at\" FROM \"cinch\".\"databases\" ORDER BY \"name\"";
+            case LIST_CHANGES -> "SELECT \"seq\", \"type\", \"entity\", \"sql\", \"created_at\" FROM \"cinch\".\"changes\" "
+                    + "WHERE \"branch\" = " + branchArgument(call) + " ORDER BY \"seq\"";
+            default -> null;
+        };
+    }
+
+    /** The branch argument of a list_changes call: a parameter, a validated literal, or this connection's branch. */
+    private String branchArgument(ProcedureCall call) throws SQLException {
+        if (call.arguments().isEmpty()) {
+            return "'" + branch.name() + "'";
+        }
+        Object argument = call.arguments().get(0);
+        return argument instanceof String name ? "'" + Names.check("branch", name) + "'" : "?";
+    }
+
+    @Override
+    public Project project() {
+        return project;
+    }
+
+    @Override
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public Branch branch() {
+        return branch;
+    }
+
+    @Override
+    public boolean crossTenant() {
+        return true;
+    }
+
+    @Override
+    public void switchTenant(String name) throws SQLException {
+        throw readOnly("switching tenant");
+    }
+
+    @Override
+    public void switchBranch(String name) throws SQLException {
+        throw readOnly("switching branch");
+    }
+
+    @Override
+    public Statement owner() {
+        return null;
+    }
+
+    ConnectionUrl url() {
+        return url;
+    }
+
+    void checkOpen() throws SQLException {
+        if (closed) {
+            throw SqlState.CONNECTION_CLOSED.exception("connection is closed");
+        }
+    }
+
+    @Override
+    public Statement createStatement() throws SQLException {
+        checkOpen();
+        return new CrossTenantStatement(this, calcite.createStatement());
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
+        return createStatement();
+    }
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        return createStatement();
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql) throws SQLException {
+        checkOpen();
+        SqlStatement statement = single(sql);
+        String query = switch (route(statement)) {
+            case ENGINE -> sql;
+            case PROCEDURE -> listingQuery(statement);
+            case NOTHING -> null;
+        };
+        if (query == null) {
+            throw SqlState.NOT_SUPPORTED.exception("run this through a Statement on the cross-tenant connection: " + sql);
+        }
+        try {
+            return new CrossTenantPreparedStatement(this, calcite.prepareStatement(query));
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+        return prepareStatement(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql) throws SQLException {
+        throw SqlState.NOT_SUPPORTED.exception("use a Statement or prepareStatement on the cross-tenant connection");
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
+        return prepareCall(sql);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+                                         int resultSetHoldability) throws SQLException {
+        return prepareCall(sql);
+    }
+
+    @Override
+    public DatabaseMetaData getMetaData() throws SQLException {
+        checkOpen();
+        return new CrossTenantMetaData(this, calcite.getMetaData());
+    }
+
+    @Override
+    public void setReadOnly(boolean readOnly) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public boolean isReadOnly() throws SQLException {
+        checkOpen();
+        return true;
+    }
+
+    @Override
+    public void setAutoCommit(boolean autoCommit) throws SQLException {
+        checkOpen();
+        this.autoCommit = autoCommit;
+    }
+
+    @Override
+    public boolean getAutoCommit() throws SQLException {
+        checkOpen();
+        return autoCommit;
+    }
+
+    @Override
+    public void commit() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void rollback() throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void rollback(Savepoint savepoint) throws SQLException {
+        checkOpen();
+    }
+
+    @Override
+    public void setCatalog(String catalog) throws SQLException {
+        checkOpen();
+        if (!branch.name().equals(catalog)) {
+            throw SqlState.NOT_SUPPORTED.exception("open a tenant=* connection with branch=" + catalog);
+        }
+    }
+
+    @Override
+    public String getCatalog() throws SQLException {
+        checkOpen();
+        return branch.name();
+    }
+
+    @Override
+    public void setSchema(String schema) throws SQLException {
+        checkOpen();
+        try {
+            calcite.setSchema(schema);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public String getSchema() throws SQLException {
+        checkOpen();
+        try {
+            return calcite.getSchema();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            calcite.close();
+        } finally {
+            project.release();
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return calcite.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || calcite.isWrapperFor(iface);
+    }
+
+    @Override
+    public void abort(Executor x) throws SQLException {
+        try {
+            calcite.abort(x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void clearWarnings() throws SQLException {
+        try {
+            calcite.clearWarnings();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Array createArrayOf(String value, Object[] x) throws SQLException {
+        try {
+            return calcite.createArrayOf(value, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Blob createBlob() throws SQLException {
+        try {
+            return calcite.createBlob();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Clob createClob() throws SQLException {
+        try {
+            return calcite.createClob();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public NClob createNClob() throws SQLException {
+        try {
+            return calcite.createNClob();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public SQLXML createSQLXML() throws SQLException {
+        try {
+            return calcite.createSQLXML();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Struct createStruct(String value, Object[] x) throws SQLException {
+        try {
+            return calcite.createStruct(value, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Properties getClientInfo() throws SQLException {
+        try {
+            return calcite.getClientInfo();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public String getClientInfo(String value) throws SQLException {
+        try {
+            return calcite.getClientInfo(value);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public int getHoldability() throws SQLException {
+        try {
+            return calcite.getHoldability();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public int getNetworkTimeout() throws SQLException {
+        try {
+            return calcite.getNetworkTimeout();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public int getTransactionIsolation() throws SQLException {
+        try {
+            return calcite.getTransactionIsolation();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+        try {
+            return calcite.getTypeMap();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+        try {
+            return calcite.getWarnings();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public boolean isValid(int value) throws SQLException {
+        try {
+            return calcite.isValid(value);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public String nativeSQL(String value) throws SQLException {
+        try {
+            return calcite.nativeSQL(value);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void releaseSavepoint(Savepoint x) throws SQLException {
+        try {
+            calcite.releaseSavepoint(x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        calcite.setClientInfo(properties);
+    }
+
+    @Override
+    public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        calcite.setClientInfo(name, value);
+    }
+
+    @Override
+    public void setHoldability(int holdability) throws SQLException {
+        try {
+            calcite.setHoldability(holdability);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor x, int length) throws SQLException {
+        try {
+            calcite.setNetworkTimeout(x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint() throws SQLException {
+        try {
+            return calcite.setSavepoint();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public Savepoint setSavepoint(String value) throws SQLException {
+        try {
+            return calcite.setSavepoint(value);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTransactionIsolation(int parameterIndex) throws SQLException {
+        try {
+            calcite.setTransactionIsolation(parameterIndex);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+        try {
+            calcite.setTypeMap(map);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+}

@@ -1,0 +1,528 @@
+package io.cinch.jdbc;
+
+import io.cinch.sql.SqlState;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.sql.Array;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.Date;
+import java.sql.NClob;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Ref;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.RowId;
+import java.sql.SQLException;
+import java.sql.SQLXML;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+
+/** A prepared query of the cross-tenant connection, planned once by the engine and run as often as asked. */
+final class CrossTenantPreparedStatement extends CrossTenantStatement implements PreparedStatement {
+
+    private final PreparedStatement prepared;
+
+    CrossTenantPreparedStatement(CrossTenantConnection connection, PreparedStatement prepared) {
+        super(connection, prepared);
+        this.prepared = prepared;
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        throw CrossTenantConnection.readOnly("executeUpdate");
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        return executeUpdate();
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+        throw CrossTenantConnection.readOnly("a batch");
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        try {
+            prepared.clearParameters();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        try {
+            return prepared.execute();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        try {
+            return prepared.executeQuery();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        try {
+            return prepared.getMetaData();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public ParameterMetaData getParameterMetaData() throws SQLException {
+        try {
+            return prepared.getParameterMetaData();
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setArray(int parameterIndex, Array x) throws SQLException {
+        try {
+            prepared.setArray(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, int scaleOrLength) throws SQLException {
+        try {
+            prepared.setAsciiStream(parameterIndex, x, scaleOrLength);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        try {
+            prepared.setAsciiStream(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setAsciiStream(int parameterIndex, InputStream x) throws SQLException {
+        try {
+            prepared.setAsciiStream(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
+        try {
+            prepared.setBigDecimal(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, int scaleOrLength) throws SQLException {
+        try {
+            prepared.setBinaryStream(parameterIndex, x, scaleOrLength);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x, long length) throws SQLException {
+        try {
+            prepared.setBinaryStream(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBinaryStream(int parameterIndex, InputStream x) throws SQLException {
+        try {
+            prepared.setBinaryStream(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x, long length) throws SQLException {
+        try {
+            prepared.setBlob(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, InputStream x) throws SQLException {
+        try {
+            prepared.setBlob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBlob(int parameterIndex, Blob x) throws SQLException {
+        try {
+            prepared.setBlob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBoolean(int parameterIndex, boolean x) throws SQLException {
+        try {
+            prepared.setBoolean(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setByte(int parameterIndex, byte x) throws SQLException {
+        try {
+            prepared.setByte(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setBytes(int parameterIndex, byte[] x) throws SQLException {
+        try {
+            prepared.setBytes(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, int scaleOrLength) throws SQLException {
+        try {
+            prepared.setCharacterStream(parameterIndex, x, scaleOrLength);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x, long length) throws SQLException {
+        try {
+            prepared.setCharacterStream(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        try {
+            prepared.setCharacterStream(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x, long length) throws SQLException {
+        try {
+            prepared.setClob(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Reader x) throws SQLException {
+        try {
+            prepared.setClob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setClob(int parameterIndex, Clob x) throws SQLException {
+        try {
+            prepared.setClob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
+        try {
+            prepared.setDate(parameterIndex, x, cal);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setDate(int parameterIndex, Date x) throws SQLException {
+        try {
+            prepared.setDate(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setDouble(int parameterIndex, double x) throws SQLException {
+        try {
+            prepared.setDouble(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setFloat(int parameterIndex, float x) throws SQLException {
+        try {
+            prepared.setFloat(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setInt(int parameterIndex, int length) throws SQLException {
+        try {
+            prepared.setInt(parameterIndex, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setLong(int parameterIndex, long length) throws SQLException {
+        try {
+            prepared.setLong(parameterIndex, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x, long length) throws SQLException {
+        try {
+            prepared.setNCharacterStream(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNCharacterStream(int parameterIndex, Reader x) throws SQLException {
+        try {
+            prepared.setNCharacterStream(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x, long length) throws SQLException {
+        try {
+            prepared.setNClob(parameterIndex, x, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, Reader x) throws SQLException {
+        try {
+            prepared.setNClob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNClob(int parameterIndex, NClob x) throws SQLException {
+        try {
+            prepared.setNClob(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNString(int parameterIndex, String typeName) throws SQLException {
+        try {
+            prepared.setNString(parameterIndex, typeName);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int length, String typeName) throws SQLException {
+        try {
+            prepared.setNull(parameterIndex, length, typeName);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setNull(int parameterIndex, int length) throws SQLException {
+        try {
+            prepared.setNull(parameterIndex, length);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int scaleOrLength, int scaleOrLength3) throws SQLException {
+        try {
+            prepared.setObject(parameterIndex, x, scaleOrLength, scaleOrLength3);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int scaleOrLength) throws SQLException {
+        try {
+            prepared.setObject(parameterIndex, x, scaleOrLength);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+        try {
+            prepared.setObject(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setRef(int parameterIndex, Ref x) throws SQLException {
+        try {
+            prepared.setRef(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setRowId(int parameterIndex, RowId x) throws SQLException {
+        try {
+            prepared.setRowId(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setSQLXML(int parameterIndex, SQLXML x) throws SQLException {
+        try {
+            prepared.setSQLXML(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setShort(int parameterIndex, short x) throws SQLException {
+        try {
+            prepared.setShort(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setString(int parameterIndex, String typeName) throws SQLException {
+        try {
+            prepared.setString(parameterIndex, typeName);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
+        try {
+            prepared.setTime(parameterIndex, x, cal);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTime(int parameterIndex, Time x) throws SQLException {
+        try {
+            prepared.setTime(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+        try {
+            prepared.setTimestamp(parameterIndex, x, cal);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        try {
+            prepared.setTimestamp(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    public void setURL(int parameterIndex, URL x) throws SQLException {
+        try {
+            prepared.setURL(parameterIndex, x);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    @Override
+    @Deprecated
+    public void setUnicodeStream(int parameterIndex, InputStream x, int scaleOrLength) throws SQLException {
+        try {
+            prepared.setUnicodeStream(parameterIndex, x, scaleOrLength);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+}
