@@ -68,10 +68,13 @@ public final class Tutorial {
             out.println("GET /projects as acme_corp      -> " + api.get("/projects", "acme_corp", admin + "@acme_corp"));
         }
 
-        section("Tenant statistics");
-        for (TenantStats.Row row : TenantStats.perTenantLoop(url)) {
-            out.println(row);
-        }
+        section("Tenant statistics: one SQL statement over every tenant (tenant=*)");
+        out.println(TenantStats.QUERY);
+        List<TenantStats.Row> stats = TenantStats.crossTenant(url);
+        stats.forEach(out::println);
+        out.println(stats.equals(TenantStats.perTenantLoop(url))
+                ? "Same figures as the tutorial's loop over every tenant."
+                : "DIFFERENT from the loop over every tenant: " + TenantStats.perTenantLoop(url));
 
         section("Backups");
         try (Connection db = DriverManager.getConnection(url)) {

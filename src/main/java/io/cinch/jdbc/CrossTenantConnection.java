@@ -26,6 +26,9 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,11 +40,15 @@ import java.util.concurrent.Executor;
  */
 final class CrossTenantConnection implements Connection, Session {
 
+    private static final int PLANS_PER_QUERY = 4;
+    private static final int QUERIES_PLANNED = 64;
+
     private final Connection calcite;
     private final ConnectionUrl url;
     private final Project project;
     private final Database database;
     private final Branch branch;
+    private final Map<String, Deque<PreparedStatement>> plans = new LinkedHashMap<>(16, 0.75f, true);
     private boolean autoCommit = true;
     private boolean closed;
 
@@ -158,6 +165,43 @@ final class CrossTenantConnection implements Connection, Session {
 
     ConnectionUrl url() {
         return url;
+    }
+
+    /**
+     * A planned query for {@code sql}: one planned before and given back, or a new one. Planning takes milliseconds;
+     * running a plan again only reads the tenants.
+     */
+    synchronized PreparedStatement plan(String sql) throws SQLException {
+        Deque<PreparedStatement> idle = plans.get(sql);
+        PreparedStatement plan = idle == null ? null : idle.poll();
+        try {
+            return plan != null ? plan : calcite.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    /** Takes back a plan whose results have been read, keeping a few per query and a few queries. */
+    synchronized void giveBack(String sql, PreparedStatement plan) {
+        Deque<PreparedStatement> idle = closed ? null : plans.computeIfAbsent(sql, k -> new ArrayDeque<>());
+        if (idle == null || idle.size() >= PLANS_PER_QUERY) {
+            closeQuietly(plan);
+            return;
+        }
+        idle.push(plan);
+        if (plans.size() > QUERIES_PLANNED) {
+            Map.Entry<String, Deque<PreparedStatement>> eldest = plans.entrySet().iterator().next();
+            eldest.getValue().forEach(CrossTenantConnection::closeQuietly);
+            plans.remove(eldest.getKey());
+        }
+    }
+
+    private static void closeQuietly(Statement statement) {
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // a plan being discarded
+        }
     }
 
     void checkOpen() throws SQLException {
@@ -328,6 +372,10 @@ final class CrossTenantConnection implements Connection, Session {
             return;
         }
         closed = true;
+        synchronized (this) {
+            plans.values().forEach(idle -> idle.forEach(CrossTenantConnection::closeQuietly));
+            plans.clear();
+        }
         try {
             calcite.close();
         } finally {

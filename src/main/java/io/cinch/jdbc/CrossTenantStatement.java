@@ -4,6 +4,7 @@ import io.cinch.procedures.ProcedureCall;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -16,6 +17,8 @@ class CrossTenantStatement implements Statement {
     final CrossTenantConnection connection;
     private final Statement delegate;
     private ResultSet procedureResult;
+    private String planSql;
+    private PreparedStatement plan;
 
     CrossTenantStatement(CrossTenantConnection connection, Statement delegate) {
         this.connection = connection;
@@ -26,6 +29,7 @@ class CrossTenantStatement implements Statement {
     private boolean run(String sql) throws SQLException {
         connection.checkOpen();
         procedureResult = null;
+        givePlanBack();
         SqlStatement statement = CrossTenantConnection.single(sql);
         switch (CrossTenantConnection.route(statement)) {
             case PROCEDURE -> {
@@ -37,12 +41,30 @@ class CrossTenantStatement implements Statement {
                 return false;
             }
             default -> {
+                PreparedStatement planned = connection.plan(sql);
                 try {
-                    return delegate.execute(sql);
+                    boolean rows = planned.execute();
+                    planSql = sql;
+                    plan = planned;
+                    return rows;
                 } catch (SQLException e) {
+                    planned.close();
                     throw SqlState.of(e);
                 }
             }
+        }
+    }
+
+    /** Closes the last query's results and gives its plan back to the connection for the next run of that SQL. */
+    private void givePlanBack() throws SQLException {
+        if (plan != null) {
+            ResultSet rs = plan.getResultSet();
+            if (rs != null) {
+                rs.close();
+            }
+            connection.giveBack(planSql, plan);
+            plan = null;
+            planSql = null;
         }
     }
 
@@ -124,6 +146,9 @@ class CrossTenantStatement implements Statement {
         if (procedureResult != null) {
             return procedureResult;
         }
+        if (plan != null) {
+            return plan.getResultSet();
+        }
         try {
             return delegate.getResultSet();
         } catch (SQLException e) {
@@ -133,7 +158,7 @@ class CrossTenantStatement implements Statement {
 
     @Override
     public int getUpdateCount() throws SQLException {
-        if (procedureResult != null) {
+        if (procedureResult != null || plan != null) {
             return -1;
         }
         try {
@@ -146,6 +171,7 @@ class CrossTenantStatement implements Statement {
     @Override
     public boolean getMoreResults() throws SQLException {
         procedureResult = null;
+        givePlanBack();
         try {
             return delegate.getMoreResults();
         } catch (SQLException e) {
@@ -172,6 +198,7 @@ class CrossTenantStatement implements Statement {
     @Override
     public void close() throws SQLException {
         try {
+            givePlanBack();
             delegate.close();
         } catch (SQLException e) {
             throw SqlState.of(e);
