@@ -50,6 +50,7 @@ final class CrossTenantConnection implements Connection, Session {
     private final Branch branch;
     private final Map<String, Deque<PreparedStatement>> plans = new LinkedHashMap<>(16, 0.75f, true);
     private boolean autoCommit = true;
+    private int isolation = TRANSACTION_SERIALIZABLE;
     private boolean closed;
 
     private CrossTenantConnection(Connection calcite, ConnectionUrl url, Project project, Database database, Branch branch) {
@@ -511,11 +512,8 @@ final class CrossTenantConnection implements Connection, Session {
 
     @Override
     public int getTransactionIsolation() throws SQLException {
-        try {
-            return calcite.getTransactionIsolation();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        checkOpen();
+        return isolation;
     }
 
     @Override
@@ -610,12 +608,12 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public void setTransactionIsolation(int parameterIndex) throws SQLException {
-        try {
-            calcite.setTransactionIsolation(parameterIndex);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
+    public void setTransactionIsolation(int level) throws SQLException {
+        checkOpen();
+        if (level == TRANSACTION_NONE) {
+            throw SqlState.NOT_SUPPORTED.exception("queries read each tenant in a transaction");
         }
+        isolation = level;
     }
 
     @Override

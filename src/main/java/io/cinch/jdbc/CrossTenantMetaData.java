@@ -67,6 +67,21 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
+    public boolean supportsTransactionIsolationLevel(int level) {
+        return level != Connection.TRANSACTION_NONE;
+    }
+
+    @Override
+    public int getDefaultTransactionIsolation() {
+        return Connection.TRANSACTION_SERIALIZABLE;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return true;
+    }
+
+    @Override
     public ResultSet getCatalogs() {
         return io.cinch.sql.MemoryResultSet.of(io.cinch.sql.MemoryResultSet.Column.text("TABLE_CAT")).build(null);
     }
@@ -262,15 +277,6 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     public String getDatabaseProductVersion() throws SQLException {
         try {
             return calcite.getDatabaseProductVersion();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
-    }
-
-    @Override
-    public int getDefaultTransactionIsolation() throws SQLException {
-        try {
-            return calcite.getDefaultTransactionIsolation();
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1486,24 +1492,6 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     public boolean supportsTableCorrelationNames() throws SQLException {
         try {
             return calcite.supportsTableCorrelationNames();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
-    }
-
-    @Override
-    public boolean supportsTransactionIsolationLevel(int value) throws SQLException {
-        try {
-            return calcite.supportsTransactionIsolationLevel(value);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
-    }
-
-    @Override
-    public boolean supportsTransactions() throws SQLException {
-        try {
-            return calcite.supportsTransactions();
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
