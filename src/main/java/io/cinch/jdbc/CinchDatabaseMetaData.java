@@ -801,9 +801,9 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean deletesAreDetected(int value) throws SQLException {
+    public boolean deletesAreDetected(int type) throws SQLException {
         try {
-            return sqlite().deletesAreDetected(value);
+            return sqlite().deletesAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1071,9 +1071,9 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean insertsAreDetected(int value) throws SQLException {
+    public boolean insertsAreDetected(int type) throws SQLException {
         try {
-            return sqlite().insertsAreDetected(value);
+            return sqlite().insertsAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1134,54 +1134,54 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean othersDeletesAreVisible(int value) throws SQLException {
+    public boolean othersDeletesAreVisible(int type) throws SQLException {
         try {
-            return sqlite().othersDeletesAreVisible(value);
+            return sqlite().othersDeletesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean othersInsertsAreVisible(int value) throws SQLException {
+    public boolean othersInsertsAreVisible(int type) throws SQLException {
         try {
-            return sqlite().othersInsertsAreVisible(value);
+            return sqlite().othersInsertsAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean othersUpdatesAreVisible(int value) throws SQLException {
+    public boolean othersUpdatesAreVisible(int type) throws SQLException {
         try {
-            return sqlite().othersUpdatesAreVisible(value);
+            return sqlite().othersUpdatesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownDeletesAreVisible(int value) throws SQLException {
+    public boolean ownDeletesAreVisible(int type) throws SQLException {
         try {
-            return sqlite().ownDeletesAreVisible(value);
+            return sqlite().ownDeletesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownInsertsAreVisible(int value) throws SQLException {
+    public boolean ownInsertsAreVisible(int type) throws SQLException {
         try {
-            return sqlite().ownInsertsAreVisible(value);
+            return sqlite().ownInsertsAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownUpdatesAreVisible(int value) throws SQLException {
+    public boolean ownUpdatesAreVisible(int type) throws SQLException {
         try {
-            return sqlite().ownUpdatesAreVisible(value);
+            return sqlite().ownUpdatesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1251,9 +1251,9 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsConvert(int value, int length) throws SQLException {
+    public boolean supportsConvert(int fromType, int toType) throws SQLException {
         try {
-            return sqlite().supportsConvert(value, length);
+            return sqlite().supportsConvert(fromType, toType);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1566,9 +1566,9 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean updatesAreDetected(int value) throws SQLException {
+    public boolean updatesAreDetected(int type) throws SQLException {
         try {
-            return sqlite().updatesAreDetected(value);
+            return sqlite().updatesAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

@@ -421,9 +421,9 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public Array createArrayOf(String value, Object[] x) throws SQLException {
+    public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
         try {
-            return calcite.createArrayOf(value, x);
+            return calcite.createArrayOf(typeName, elements);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -466,9 +466,9 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public Struct createStruct(String value, Object[] x) throws SQLException {
+    public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         try {
-            return calcite.createStruct(value, x);
+            return calcite.createStruct(typeName, attributes);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -484,9 +484,9 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public String getClientInfo(String value) throws SQLException {
+    public String getClientInfo(String name) throws SQLException {
         try {
-            return calcite.getClientInfo(value);
+            return calcite.getClientInfo(name);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -535,18 +535,18 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public boolean isValid(int value) throws SQLException {
+    public boolean isValid(int timeout) throws SQLException {
         try {
-            return calcite.isValid(value);
+            return calcite.isValid(timeout);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public String nativeSQL(String value) throws SQLException {
+    public String nativeSQL(String sql) throws SQLException {
         try {
-            return calcite.nativeSQL(value);
+            return calcite.nativeSQL(sql);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -599,9 +599,9 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
-    public Savepoint setSavepoint(String value) throws SQLException {
+    public Savepoint setSavepoint(String name) throws SQLException {
         try {
-            return calcite.setSavepoint(value);
+            return calcite.setSavepoint(name);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

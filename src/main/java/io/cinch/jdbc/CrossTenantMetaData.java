@@ -157,9 +157,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean deletesAreDetected(int value) throws SQLException {
+    public boolean deletesAreDetected(int type) throws SQLException {
         try {
-            return calcite.deletesAreDetected(value);
+            return calcite.deletesAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -184,18 +184,18 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getAttributes(String value, String typeName, String typeName2, String typeName3) throws SQLException {
+    public ResultSet getAttributes(String catalog, String schemaPattern, String typeNamePattern, String attributeNamePattern) throws SQLException {
         try {
-            return calcite.getAttributes(value, typeName, typeName2, typeName3);
+            return calcite.getAttributes(catalog, schemaPattern, typeNamePattern, attributeNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getBestRowIdentifier(String value, String typeName, String typeName2, int scaleOrLength, boolean x) throws SQLException {
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable) throws SQLException {
         try {
-            return calcite.getBestRowIdentifier(value, typeName, typeName2, scaleOrLength, x);
+            return calcite.getBestRowIdentifier(catalog, schema, table, scope, nullable);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -229,27 +229,27 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getColumnPrivileges(String value, String typeName, String typeName2, String typeName3) throws SQLException {
+    public ResultSet getColumnPrivileges(String catalog, String schema, String table, String columnNamePattern) throws SQLException {
         try {
-            return calcite.getColumnPrivileges(value, typeName, typeName2, typeName3);
+            return calcite.getColumnPrivileges(catalog, schema, table, columnNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getColumns(String value, String typeName, String typeName2, String typeName3) throws SQLException {
+    public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
         try {
-            return calcite.getColumns(value, typeName, typeName2, typeName3);
+            return calcite.getColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getCrossReference(String value, String typeName, String typeName2, String typeName3, String typeName4, String typeName5) throws SQLException {
+    public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
         try {
-            return calcite.getCrossReference(value, typeName, typeName2, typeName3, typeName4, typeName5);
+            return calcite.getCrossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -283,9 +283,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getExportedKeys(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
         try {
-            return calcite.getExportedKeys(value, typeName, typeName2);
+            return calcite.getExportedKeys(catalog, schema, table);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -301,18 +301,18 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getFunctionColumns(String value, String typeName, String typeName2, String typeName3) throws SQLException {
+    public ResultSet getFunctionColumns(String catalog, String schemaPattern, String functionNamePattern, String columnNamePattern) throws SQLException {
         try {
-            return calcite.getFunctionColumns(value, typeName, typeName2, typeName3);
+            return calcite.getFunctionColumns(catalog, schemaPattern, functionNamePattern, columnNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getFunctions(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getFunctions(String catalog, String schemaPattern, String functionNamePattern) throws SQLException {
         try {
-            return calcite.getFunctions(value, typeName, typeName2);
+            return calcite.getFunctions(catalog, schemaPattern, functionNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -328,18 +328,18 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getImportedKeys(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
         try {
-            return calcite.getImportedKeys(value, typeName, typeName2);
+            return calcite.getImportedKeys(catalog, schema, table);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getIndexInfo(String value, String typeName, String typeName2, boolean x, boolean x4) throws SQLException {
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate) throws SQLException {
         try {
-            return calcite.getIndexInfo(value, typeName, typeName2, x, x4);
+            return calcite.getIndexInfo(catalog, schema, table, unique, approximate);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -553,9 +553,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getPrimaryKeys(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
         try {
-            return calcite.getPrimaryKeys(value, typeName, typeName2);
+            return calcite.getPrimaryKeys(catalog, schema, table);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -571,9 +571,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getPseudoColumns(String value, String typeName, String typeName2, String typeName3) throws SQLException {
+    public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern) throws SQLException {
         try {
-            return calcite.getPseudoColumns(value, typeName, typeName2, typeName3);
+            return calcite.getPseudoColumns(catalog, schemaPattern, tableNamePattern, columnNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -634,9 +634,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getSchemas(String value, String typeName) throws SQLException {
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
         try {
-            return calcite.getSchemas(value, typeName);
+            return calcite.getSchemas(catalog, schemaPattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -661,18 +661,18 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getSuperTables(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getSuperTables(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
         try {
-            return calcite.getSuperTables(value, typeName, typeName2);
+            return calcite.getSuperTables(catalog, schemaPattern, tableNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getSuperTypes(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getSuperTypes(String catalog, String schemaPattern, String typeNamePattern) throws SQLException {
         try {
-            return calcite.getSuperTypes(value, typeName, typeName2);
+            return calcite.getSuperTypes(catalog, schemaPattern, typeNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -688,9 +688,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getTablePrivileges(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getTablePrivileges(String catalog, String schemaPattern, String tableNamePattern) throws SQLException {
         try {
-            return calcite.getTablePrivileges(value, typeName, typeName2);
+            return calcite.getTablePrivileges(catalog, schemaPattern, tableNamePattern);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -706,9 +706,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getTables(String value, String typeName, String typeName2, String[] x) throws SQLException {
+    public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
         try {
-            return calcite.getTables(value, typeName, typeName2, x);
+            return calcite.getTables(catalog, schemaPattern, tableNamePattern, types);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -733,27 +733,27 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public ResultSet getUDTs(String value, String typeName, String typeName2, int[] x) throws SQLException {
+    public ResultSet getUDTs(String catalog, String schemaPattern, String typeNamePattern, int[] types) throws SQLException {
         try {
-            return calcite.getUDTs(value, typeName, typeName2, x);
+            return calcite.getUDTs(catalog, schemaPattern, typeNamePattern, types);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public ResultSet getVersionColumns(String value, String typeName, String typeName2) throws SQLException {
+    public ResultSet getVersionColumns(String catalog, String schema, String table) throws SQLException {
         try {
-            return calcite.getVersionColumns(value, typeName, typeName2);
+            return calcite.getVersionColumns(catalog, schema, table);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean insertsAreDetected(int value) throws SQLException {
+    public boolean insertsAreDetected(int type) throws SQLException {
         try {
-            return calcite.insertsAreDetected(value);
+            return calcite.insertsAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -823,54 +823,54 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean othersDeletesAreVisible(int value) throws SQLException {
+    public boolean othersDeletesAreVisible(int type) throws SQLException {
         try {
-            return calcite.othersDeletesAreVisible(value);
+            return calcite.othersDeletesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean othersInsertsAreVisible(int value) throws SQLException {
+    public boolean othersInsertsAreVisible(int type) throws SQLException {
         try {
-            return calcite.othersInsertsAreVisible(value);
+            return calcite.othersInsertsAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean othersUpdatesAreVisible(int value) throws SQLException {
+    public boolean othersUpdatesAreVisible(int type) throws SQLException {
         try {
-            return calcite.othersUpdatesAreVisible(value);
+            return calcite.othersUpdatesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownDeletesAreVisible(int value) throws SQLException {
+    public boolean ownDeletesAreVisible(int type) throws SQLException {
         try {
-            return calcite.ownDeletesAreVisible(value);
+            return calcite.ownDeletesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownInsertsAreVisible(int value) throws SQLException {
+    public boolean ownInsertsAreVisible(int type) throws SQLException {
         try {
-            return calcite.ownInsertsAreVisible(value);
+            return calcite.ownInsertsAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean ownUpdatesAreVisible(int value) throws SQLException {
+    public boolean ownUpdatesAreVisible(int type) throws SQLException {
         try {
-            return calcite.ownUpdatesAreVisible(value);
+            return calcite.ownUpdatesAreVisible(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1048,9 +1048,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsConvert(int value, int length) throws SQLException {
+    public boolean supportsConvert(int fromType, int toType) throws SQLException {
         try {
-            return calcite.supportsConvert(value, length);
+            return calcite.supportsConvert(fromType, toType);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1345,18 +1345,18 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsResultSetHoldability(int value) throws SQLException {
+    public boolean supportsResultSetHoldability(int type) throws SQLException {
         try {
-            return calcite.supportsResultSetHoldability(value);
+            return calcite.supportsResultSetHoldability(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public boolean supportsResultSetType(int value) throws SQLException {
+    public boolean supportsResultSetType(int type) throws SQLException {
         try {
-            return calcite.supportsResultSetType(value);
+            return calcite.supportsResultSetType(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -1516,9 +1516,9 @@ final class CrossTenantMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean updatesAreDetected(int value) throws SQLException {
+    public boolean updatesAreDetected(int type) throws SQLException {
         try {
-            return calcite.updatesAreDetected(value);
+            return calcite.updatesAreDetected(type);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

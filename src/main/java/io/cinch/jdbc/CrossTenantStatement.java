@@ -354,72 +354,72 @@ class CrossTenantStatement implements Statement {
     }
 
     @Override
-    public void setCursorName(String value) throws SQLException {
+    public void setCursorName(String name) throws SQLException {
         try {
-            delegate.setCursorName(value);
+            delegate.setCursorName(name);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setEscapeProcessing(boolean x) throws SQLException {
+    public void setEscapeProcessing(boolean enable) throws SQLException {
         try {
-            delegate.setEscapeProcessing(x);
+            delegate.setEscapeProcessing(enable);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setFetchDirection(int parameterIndex) throws SQLException {
+    public void setFetchDirection(int direction) throws SQLException {
         try {
-            delegate.setFetchDirection(parameterIndex);
+            delegate.setFetchDirection(direction);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setFetchSize(int parameterIndex) throws SQLException {
+    public void setFetchSize(int rows) throws SQLException {
         try {
-            delegate.setFetchSize(parameterIndex);
+            delegate.setFetchSize(rows);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setMaxFieldSize(int parameterIndex) throws SQLException {
+    public void setMaxFieldSize(int max) throws SQLException {
         try {
-            delegate.setMaxFieldSize(parameterIndex);
+            delegate.setMaxFieldSize(max);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setMaxRows(int parameterIndex) throws SQLException {
+    public void setMaxRows(int max) throws SQLException {
         try {
-            delegate.setMaxRows(parameterIndex);
+            delegate.setMaxRows(max);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setPoolable(boolean x) throws SQLException {
+    public void setPoolable(boolean poolable) throws SQLException {
         try {
-            delegate.setPoolable(x);
+            delegate.setPoolable(poolable);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setQueryTimeout(int parameterIndex) throws SQLException {
+    public void setQueryTimeout(int seconds) throws SQLException {
         try {
-            delegate.setQueryTimeout(parameterIndex);
+            delegate.setQueryTimeout(seconds);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
