@@ -378,13 +378,16 @@ class CinchStatement implements Statement {
         List<String> work = List.copyOf(batch);
         batch.clear();
         long[] counts = new long[work.size()];
+        MemoryResultSet allKeys = null;
         for (int i = 0; i < work.size(); i++) {
             try {
                 counts[i] = executeLargeUpdate(work.get(i));
             } catch (SQLException e) {
                 throw batchFailure(e, Arrays.copyOf(counts, i));
             }
+            allKeys = allKeys == null ? keys : keys == null ? allKeys : allKeys.append(keys);
         }
+        keys = allKeys;
         return counts;
     }
 

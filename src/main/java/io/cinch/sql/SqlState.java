@@ -122,6 +122,7 @@ public enum SqlState {
             case SQLITE_AUTH -> NOT_ALLOWED;
             case SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_CORRUPT, SQLITE_NOTADB, SQLITE_PROTOCOL -> IO_ERROR;
             default -> message.contains("Cannot add a NOT NULL column") ? NOT_NULL_VIOLATION
+                    : message.contains("CHECK constraint failed") ? CHECK_VIOLATION
                     : message.contains("not authorized") ? NOT_ALLOWED
                     : code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_CANTOPEN")
                             || code.name().startsWith("SQLITE_CORRUPT") ? IO_ERROR

@@ -96,8 +96,14 @@ public final class Handle {
         return attached;
     }
 
-    /** Attaches {@code file} under {@code alias}, read-only when {@code readOnly}. */
+    /**
+     * Attaches {@code file} under {@code alias}, read-only when {@code readOnly}. The connection first re-reads its
+     * own schema: with a stale one, SQLite would resolve an unqualified name to the attached file's table.
+     */
     public void attach(String alias, Path file, boolean readOnly) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM main.sqlite_master LIMIT 1")) {
+            rs.next();
+        }
         String uri = "file:" + file.toUri().getRawPath() + (readOnly ? "?mode=ro" : "");
         try (var ps = connection.prepareStatement("ATTACH DATABASE ? AS \"" + alias.replace("\"", "\"\"") + "\"")) {
             ps.setString(1, uri);
