@@ -138,8 +138,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
                 throw batchFailure(e, Arrays.copyOf(counts, i));
             }
             counts[i] = Math.max(getLargeUpdateCount(), 0);
-            MemoryResultSet entryKeys = keys();
-            allKeys = allKeys == null ? entryKeys : entryKeys == null ? allKeys : allKeys.append(entryKeys);
+            allKeys = MemoryResultSet.concat(allKeys, keys());
         }
         keys(allKeys);
         return counts;

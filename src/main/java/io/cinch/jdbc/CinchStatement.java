@@ -68,9 +68,7 @@ class CinchStatement implements Statement {
         for (int i = 0; i < statements.size(); i++) {
             boolean last = i == statements.size() - 1;
             rows = run(statements.get(i), params, keys, last ? expect : Expect.UPDATE);
-            if (this.keys != null) {
-                allKeys = allKeys == null ? this.keys : allKeys.append(this.keys);
-            }
+            allKeys = MemoryResultSet.concat(allKeys, this.keys);
         }
         this.keys = allKeys;
         if (expect == Expect.QUERY && !rows) {
@@ -385,7 +383,7 @@ class CinchStatement implements Statement {
             } catch (SQLException e) {
                 throw batchFailure(e, Arrays.copyOf(counts, i));
             }
-            allKeys = allKeys == null ? keys : keys == null ? allKeys : allKeys.append(keys);
+            allKeys = MemoryResultSet.concat(allKeys, keys);
         }
         keys = allKeys;
         return counts;

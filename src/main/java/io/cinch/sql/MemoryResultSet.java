@@ -91,11 +91,14 @@ public final class MemoryResultSet extends AbstractResultSet {
         }
     }
 
-    /** This result set's rows followed by {@code more}'s (which must have the same columns). */
-    public MemoryResultSet append(MemoryResultSet more) {
-        List<Object[]> all = new ArrayList<>(rows);
-        all.addAll(more.rows);
-        return new MemoryResultSet(columns.isEmpty() ? more.columns : columns, all, statement);
+    /** The rows of {@code first} followed by those of {@code then} (same columns); either may be null. */
+    public static MemoryResultSet concat(MemoryResultSet first, MemoryResultSet then) {
+        if (first == null || then == null) {
+            return first == null ? then : first;
+        }
+        List<Object[]> all = new ArrayList<>(first.rows);
+        all.addAll(then.rows);
+        return new MemoryResultSet(first.columns.isEmpty() ? then.columns : first.columns, all, first.statement);
     }
 
     /** The number of rows. */
