@@ -3,7 +3,9 @@ package io.cinch.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.cinch.sql.SqlState;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.sqlite.SQLiteConnection;
  */
 public final class FilePool {
 
-    /** Idle connections kept open at most, unless the system property {@code cinch.idleFiles} says otherwise. */
-    public static final int DEFAULT_IDLE_FILES = 256;
+    /** Idle connections kept open when the process's file limit is unknown. */
+    static final int DEFAULT_IDLE_FILES = 256;
     private static final int DEFAULT_BUSY_TIMEOUT_MS = 10_000;
 
     /** What makes two connections interchangeable: the file, whether it is a template, and the user's settings. */
@@ -40,9 +42,19 @@ public final class FilePool {
                 .build();
     }
 
-    /** The idle-connection cap configured for this JVM. */
+    /**
+     * The idle-connection cap: the system property {@code cinch.idleFiles}, or else an eighth of the process's open
+     * file limit (a WAL-mode SQLite connection holds three files), between 64 and 4096.
+     */
     static int configuredIdleFiles() {
-        return Integer.getInteger("cinch.idleFiles", DEFAULT_IDLE_FILES);
+        Integer configured = Integer.getInteger("cinch.idleFiles");
+        if (configured != null) {
+            return configured;
+        }
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+            return (int) Math.max(64, Math.min(4096, unix.getMaxFileDescriptorCount() / 8));
+        }
+        return DEFAULT_IDLE_FILES;
     }
 
     /** Lends a connection to {@code file}: an idle one if there is one, else a new one. */
