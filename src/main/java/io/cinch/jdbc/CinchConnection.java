@@ -42,6 +42,9 @@ import java.util.concurrent.Executor;
  */
 public final class CinchConnection implements Connection, Session {
 
+    /** Tenants kept attached at most (SQLite allows ten attached databases). */
+    private static final int MAX_ATTACHED = 8;
+
     private final ConnectionUrl url;
     private final Project project;
     private final boolean locked;
@@ -274,6 +277,22 @@ public final class CinchConnection implements Connection, Session {
     }
 
     @Override
+    public void checkReach(String tenantName) throws SQLException {
+        if (locked && !tenantName.equals(tenant.name())) {
+            throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
+                    + "' and cannot reach tenant '" + tenantName + "'");
+        }
+    }
+
+    @Override
+    public void checkUnlocked(String what) throws SQLException {
+        if (locked) {
+            throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
+                    + "' and cannot " + what);
+        }
+    }
+
+    @Override
     public void switchTenant(String name) throws SQLException {
         checkOpen();
         Names.check("tenant", name);
@@ -327,6 +346,14 @@ public final class CinchConnection implements Connection, Session {
      */
     boolean attach(Map<String, Tenant> tenants) throws SQLException {
         boolean changed = false;
+        if (handle.attached().size() + tenants.size() > MAX_ATTACHED) {
+            for (String alias : List.copyOf(handle.attached().keySet())) {
+                if (!tenants.containsKey(alias)) {
+                    handle.detach(alias);
+                    changed = true;
+                }
+            }
+        }
         for (Map.Entry<String, Tenant> e : tenants.entrySet()) {
             Tenant other = e.getValue();
             Path expected = other.materialized() ? project.layout().tenant(other)

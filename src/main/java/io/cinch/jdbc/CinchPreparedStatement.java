@@ -71,7 +71,12 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             if (v == ProcedureCall.Unbound.VALUE) {
                 throw SqlState.INVALID_ARGUMENT.exception("parameter " + (i + 1) + " is not set");
             }
-            ps.setObject(i + 1, v);
+            try {
+                ps.setObject(i + 1, v);
+            } catch (IndexOutOfBoundsException e) {
+                throw SqlState.INVALID_ARGUMENT.exception("parameter " + (i + 1) + " was set, but the statement has "
+                        + "fewer parameters", e);
+            }
         }
     }
 

@@ -134,6 +134,7 @@ class CinchStatement implements Statement {
                 updateCount = Math.max(ps.getUpdateCount(), 0);
                 return false;
             } catch (SQLException e) {
+                closeDelegate();
                 boolean refusedWrite = e.getSQLState() == null && SqlState.stateOf(e) == SqlState.READ_ONLY;
                 if (refusedWrite && attempt < 2 && connection.materializeForWrite(sql, attempt > 0)) {
                     continue;

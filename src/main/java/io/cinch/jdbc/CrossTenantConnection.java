@@ -150,6 +150,16 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
+    public void checkReach(String tenantName) {
+        // reading every tenant is what this connection is for; writing is refused anyway
+    }
+
+    @Override
+    public void checkUnlocked(String what) {
+        // never locked to a tenant
+    }
+
+    @Override
     public void switchTenant(String name) throws SQLException {
         throw readOnly("switching tenant");
     }

@@ -32,6 +32,7 @@ final class BranchProcedures {
 
     static ResultSet delete(Session session, Args args) throws SQLException {
         String name = args.name(0, "branch");
+        session.checkUnlocked("delete a branch");
         Project project = session.project();
         Branches.delete(project, project.branch(session.database(), name));
         return MemoryResultSet.of(Column.text("branch")).row(name).build(session.owner());

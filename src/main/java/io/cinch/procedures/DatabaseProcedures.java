@@ -31,6 +31,7 @@ final class DatabaseProcedures {
         if (name.equals("main")) {
             throw SqlState.NOT_ALLOWED.exception("database 'main' cannot be deleted");
         }
+        session.checkUnlocked("delete a database");
         Project project = session.project();
         project.metadata().write(v -> {
             Database db = v.database(name).orElseThrow(() -> SqlState.CANNOT_CONNECT.exception("unknown database '" + name + "'"));

@@ -21,6 +21,12 @@ public interface Session {
     /** True on the cross-tenant connection, where only listing procedures run. */
     boolean crossTenant();
 
+    /** Refuses (42501) when the connection is locked to another tenant than {@code tenantName}. */
+    void checkReach(String tenantName) throws SQLException;
+
+    /** Refuses (42501) on a connection locked to one tenant: {@code what} would reach all tenants. */
+    void checkUnlocked(String what) throws SQLException;
+
     /** Moves the connection to tenant {@code name} of its branch. */
     void switchTenant(String name) throws SQLException;
 

@@ -38,6 +38,7 @@ final class TenantProcedures {
     static ResultSet delete(Session session, Args args) throws SQLException {
         String name = args.name(0, "tenant");
         refuseMain(name, "deleted");
+        session.checkReach(name);
         Project project = session.project();
         Tenant tenant = project.tenant(session.branch(), name);
         project.metadata().write(v -> {
@@ -53,6 +54,7 @@ final class TenantProcedures {
         String from = args.name(0, "tenant");
         String to = args.name(1, "tenant");
         refuseMain(from, "renamed");
+        session.checkReach(from);
         Project project = session.project();
         Branch branch = session.branch();
         Tenant tenant = project.tenant(branch, from);
@@ -67,6 +69,7 @@ final class TenantProcedures {
     static ResultSet copy(Session session, Args args) throws SQLException {
         String from = args.name(0, "tenant");
         String to = args.name(1, "tenant");
+        session.checkReach(from);
         Project project = session.project();
         Branch branch = session.branch();
         Tenant source = project.tenant(branch, from);
@@ -102,6 +105,7 @@ final class TenantProcedures {
     static ResultSet backup(Session session, Args args) throws SQLException {
         String name = args.name(0, "tenant");
         String file = Names.checkBackupFile(args.text(1, "a backup file name"));
+        session.checkReach(name);
         Project project = session.project();
         Tenant tenant = project.tenant(session.branch(), name);
         Layout layout = project.layout();
@@ -114,6 +118,7 @@ final class TenantProcedures {
     static ResultSet restore(Session session, Args args) throws SQLException {
         String name = args.name(0, "tenant");
         String file = Names.checkBackupFile(args.text(1, "a backup file name"));
+        session.checkReach(name);
         Project project = session.project();
         Branch branch = session.branch();
         Tenant tenant = project.tenant(branch, name);

@@ -96,7 +96,7 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
     /** Classifies one statement's tokens. */
     static SqlStatement classify(String text, List<Token> tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).is("load_extension") && tokens.get(i + 1).isSymbol("(")) {
+            if (tokens.get(i).isName() && tokens.get(i).name().equals("load_extension") && tokens.get(i + 1).isSymbol("(")) {
                 return new SqlStatement(text, tokens, Kind.FORBIDDEN, "load_extension is not allowed");
             }
         }
