@@ -88,6 +88,13 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         }
     }
 
+    /** The same URL aimed at tenant {@code tenant}. */
+    ConnectionUrl withTenant(String tenant) {
+        Map<Property, String> copy = new EnumMap<>(values);
+        copy.put(Property.TENANT, tenant);
+        return new ConnectionUrl(url, project, copy, sqliteSettings);
+    }
+
     String get(Property p) {
         return values.get(p);
     }

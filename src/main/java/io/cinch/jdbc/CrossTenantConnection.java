@@ -49,6 +49,7 @@ final class CrossTenantConnection implements Connection, Session {
     private final Database database;
     private final Branch branch;
     private final Map<String, Deque<PreparedStatement>> plans = new LinkedHashMap<>(16, 0.75f, true);
+    private CinchConnection procedures;
     private boolean autoCommit = true;
     private int isolation = TRANSACTION_SERIALIZABLE;
     private boolean closed;
@@ -104,29 +105,15 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     /**
-     * The query a listing procedure is, over the {@code cinch} system tables, so that it can be prepared with
-     * parameters like any query; null for procedures that are not plain listings.
+     * A tenant connection (to tenant {@code main}, never written through) that prepares procedure calls with
+     * parameters; only procedures that change nothing reach it.
      */
-    private String listingQuery(SqlStatement statement) throws SQLException {
-        ProcedureCall call = ProcedureCall.parse(statement);
-        return switch (call.procedure()) {
-            case LIST_TENANTS -> "SELECT \"name\", \"created_at\", \"materialized\", \"size_bytes\" FROM \"cinch\".\"tenants\" "
-                    + "ORDER BY \"name\"";
-            case LIST_BRANCHES -> "SELECT \"name\", \"source\", \"created_at\" FROM \"cinch\".\"branches\" ORDER BY \"name\"";
-            case LIST_DATABASES -> "SELECT \"name\", \"created_at\" FROM \"cinch\".\"databases\" ORDER BY \"name\"";
-            case LIST_CHANGES -> "SELECT \"seq\", \"type\", \"entity\", \"sql\", \"created_at\" FROM \"cinch\".\"changes\" "
-                    + "WHERE \"branch\" = " + branchArgument(call) + " ORDER BY \"seq\"";
-            default -> null;
-        };
-    }
-
-    /** The branch argument of a list_changes call: a parameter, a validated literal, or this connection's branch. */
-    private String branchArgument(ProcedureCall call) throws SQLException {
-        if (call.arguments().isEmpty()) {
-            return "'" + branch.name() + "'";
+    private synchronized CinchConnection procedures() throws SQLException {
+        if (procedures == null) {
+            procedures = new CinchConnection(url.withTenant("main"), Project.acquire(url.project(), false, null));
+            procedures.setReadOnly(true);
         }
-        Object argument = call.arguments().get(0);
-        return argument instanceof String name ? "'" + Names.check("branch", name) + "'" : "?";
+        return procedures;
     }
 
     @Override
@@ -242,18 +229,17 @@ final class CrossTenantConnection implements Connection, Session {
     public PreparedStatement prepareStatement(String sql) throws SQLException {
         checkOpen();
         SqlStatement statement = single(sql);
-        String query = switch (route(statement)) {
-            case ENGINE -> sql;
-            case PROCEDURE -> listingQuery(statement);
-            case NOTHING -> null;
-        };
-        if (query == null) {
-            throw SqlState.NOT_SUPPORTED.exception("run this through a Statement on the cross-tenant connection: " + sql);
-        }
-        try {
-            return new CrossTenantPreparedStatement(this, calcite.prepareStatement(query));
-        } catch (SQLException e) {
-            throw SqlState.of(e);
+        switch (route(statement)) {
+            case PROCEDURE:
+                return procedures().prepareStatement(sql);
+            case NOTHING:
+                throw SqlState.NOT_SUPPORTED.exception("transaction statements have no effect on the cross-tenant connection");
+            default:
+                try {
+                    return new CrossTenantPreparedStatement(this, calcite.prepareStatement(sql));
+                } catch (SQLException e) {
+                    throw SqlState.of(e);
+                }
         }
     }
 
@@ -285,7 +271,13 @@ final class CrossTenantConnection implements Connection, Session {
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        throw SqlState.NOT_SUPPORTED.exception("use a Statement or prepareStatement on the cross-tenant connection");
+        checkOpen();
+        SqlStatement statement = single(sql);
+        if (statement.kind() != SqlStatement.Kind.CALL) {
+            throw SqlState.NOT_SUPPORTED.exception("prepareCall takes {call cinch.<procedure>(...)}; use prepareStatement");
+        }
+        route(statement);
+        return procedures().prepareCall(sql);
     }
 
     @Override
@@ -387,8 +379,8 @@ final class CrossTenantConnection implements Connection, Session {
             plans.values().forEach(idle -> idle.forEach(CrossTenantConnection::closeQuietly));
             plans.clear();
         }
-        try {
-            calcite.close();
+        try (Connection engine = calcite; Connection calls = procedures) {
+            // both closed
         } finally {
             project.release();
         }
