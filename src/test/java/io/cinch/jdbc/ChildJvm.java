@@ -56,6 +56,22 @@ public final class ChildJvm {
         return out;
     }
 
+    /** As {@link #finish(Process)}, reading the rest of the output through {@code in}, which has read some already. */
+    public static String finish(Process p, BufferedReader in) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            out.append(line).append('\n');
+        }
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("child JVM did not finish; output:\n" + out);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("child JVM failed with exit code " + p.exitValue() + "; output:\n" + out);
+        }
+        return out.toString();
+    }
+
     /** Reads one line the child printed, skipping lines that are not for us (such as logging). */
     public static String readLine(BufferedReader in, String prefix) throws IOException {
         StringBuilder skipped = new StringBuilder();
