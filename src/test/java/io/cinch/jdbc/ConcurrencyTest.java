@@ -302,6 +302,32 @@ class ConcurrencyTest {
     }
 
     @Test
+    void connectionOnALazyTenantSeesRowsAnotherJvmWroteAndAddsToThem() throws Exception {
+        try (Connection admin = open(pm)) {
+            run(admin, "CALL cinch.create_tenant('shared')");
+        }
+        try (Connection c = open(pm, "tenant=shared")) {
+            assertEquals(List.of(), rows(c, "SELECT v FROM t"));
+            Process child = ChildJvm.start(null, List.of(), "write", url(pm, "tenant=shared"), "child", "20");
+            try {
+                BufferedReader out = ChildJvm.output(child);
+                ChildJvm.readLine(out, "ready");
+                child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                child.getOutputStream().flush();
+                ChildJvm.finish(child, out);
+            } finally {
+                child.destroyForcibly();
+            }
+            assertEquals("20", value(c, "SELECT count(*) FROM t"), "the open connection sees the other JVM's rows");
+            run(c, "INSERT INTO t(v) VALUES ('parent')");
+            assertEquals("21", value(c, "SELECT count(*) FROM t"));
+        }
+        try (Connection c = open(pm, "tenant=shared")) {
+            assertEquals("21", value(c, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
     void idleConnectionCacheIsBoundedInAnotherJvm() throws Exception {
         int tenants = 2000;
         int idle = 16;

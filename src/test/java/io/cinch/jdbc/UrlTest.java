@@ -162,6 +162,22 @@ class UrlTest {
     }
 
     @Test
+    void projectDirWithSpacesAndNonAsciiCharactersWorks() throws Exception {
+        Path pm = dir.resolve("my projects ø").resolve("100% done & more");
+        try (Connection c = open(pm)) {
+            run(c, "CREATE TABLE t(v TEXT)", "CALL cinch.create_tenant('a')", "INSERT INTO a.t VALUES ('in a')",
+                    "INSERT INTO t VALUES ('in main')", "CALL cinch.copy_tenant('a', 'b')",
+                    "CALL cinch.backup_tenant('a', 'a.db')", "CALL cinch.restore_tenant('main', 'a.db')");
+            assertEquals(List.of("in a"), rows(c, "SELECT v FROM b.t"));
+            assertEquals(List.of("in a"), rows(c, "SELECT v FROM t"));
+        }
+        assertTrue(Files.isRegularFile(pm.resolve("backups").resolve("a.db")));
+        try (Connection c = open(pm, "tenant=a", "create=false")) {
+            assertEquals(List.of("in a"), rows(c, "SELECT v FROM t"));
+        }
+    }
+
+    @Test
     void createFalseOnMissingProjectFails08001AndCreatesNothing() throws Exception {
         Path pm = dir.resolve("missing");
         fails("08001", () -> open(pm, "create=false"));
