@@ -224,6 +224,38 @@ class SessionTest {
         }
     }
 
+    @Test
+    @Disabled("BUG: TenantProcedures never checks lock_tenant: a locked connection can back up, copy, rename, delete "
+            + "and restore other tenants, and read another tenant's rows by restoring its backup into its own tenant")
+    void lockedConnectionCannotReachAnotherTenantThroughProcedures() throws Exception {
+        try (Connection admin = open(pm)) {
+            run(admin, "CALL cinch.backup_tenant('globex', 'globex.db')");
+        }
+        try (Connection c = open(pm, "tenant=acme_corp", "lock_tenant=true")) {
+            fails("42501", () -> run(c, "CALL cinch.backup_tenant('globex', 'stolen.db')"));
+            fails("42501", () -> run(c, "CALL cinch.restore_tenant('globex', 'globex.db')"));
+            fails("42501", () -> run(c, "CALL cinch.copy_tenant('globex', 'stolen')"));
+            fails("42501", () -> run(c, "CALL cinch.rename_tenant('globex', 'renamed')"));
+            fails("42501", () -> run(c, "CALL cinch.delete_tenant('globex')"));
+            fails("42501", () -> run(c, "CALL cinch.restore_tenant('acme_corp', 'globex.db')"));
+            assertEquals(List.of("acme user"), rows(c, "SELECT name FROM users"), "acme_corp never sees globex's rows");
+        }
+        try (Connection globex = open(pm, "tenant=globex")) {
+            assertEquals(List.of("globex user"), rows(globex, "SELECT name FROM users"));
+        }
+        assertFalse(Files.exists(pm.resolve("backups").resolve("stolen.db")));
+    }
+
+    @Test
+    void lockedConnectionStillRunsProceduresOnItsOwnTenant() throws Exception {
+        try (Connection c = open(pm, "tenant=acme_corp", "lock_tenant=true")) {
+            run(c, "CALL cinch.backup_tenant('acme_corp', 'own.db')", "INSERT INTO users(name) VALUES ('later')",
+                    "CALL cinch.restore_tenant('acme_corp', 'own.db')", "CALL cinch.switch_tenant('acme_corp')");
+            assertEquals(List.of("acme user"), rows(c, "SELECT name FROM users"));
+            assertEquals("acme_corp", c.getSchema());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "SELECT name FROM globex.users",
