@@ -189,6 +189,14 @@ class UrlTest {
     }
 
     @Test
+    void projectPathThatIsAFileFails08001AndLeavesTheFileAlone() throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "hello");
+        fails("08001", () -> open(file));
+        fails("08001", () -> open(file.resolve("below")));
+        assertEquals("hello", Files.readString(file));
+    }
+
+    @Test
     void createFalseOnEmptyDirectoryFails08001AndLeavesItEmpty() throws Exception {
         Path pm = Files.createDirectories(dir.resolve("empty"));
         fails("08001", () -> open(pm, "create=false"));

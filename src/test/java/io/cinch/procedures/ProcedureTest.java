@@ -435,6 +435,21 @@ class ProcedureTest {
     }
 
     @Test
+    void restoreOfABackupTakenBeforeASchemaChangeHasTheBranchsSchema() throws Exception {
+        try (Connection c = open(pm)) {
+            run(c, "CALL cinch.create_tenant('a')", "INSERT INTO a.t(v) VALUES ('old')", "CALL cinch.backup_tenant('a', 'old.db')",
+                    "ALTER TABLE t ADD COLUMN w TEXT", "CREATE TABLE extra(x)", "UPDATE a.t SET w = 'new'");
+            run(c, "CALL cinch.restore_tenant('a', 'old.db')");
+            assertEquals(List.of("old|null"), rows(c, "SELECT v, w FROM a.t"));
+            assertEquals(List.of(), rows(c, "SELECT x FROM a.extra"));
+        }
+        try (Connection c = tenant("a")) {
+            run(c, "INSERT INTO t(v, w) VALUES ('after', 'restore')", "INSERT INTO extra VALUES (1)");
+            assertEquals(List.of("after|restore", "old|null"), rows(c, "SELECT v, w FROM t ORDER BY v"));
+        }
+    }
+
+    @Test
     void restoreIntoAnotherTenantReplacesItsData() throws Exception {
         try (Connection c = open(pm)) {
             run(c, "CALL cinch.create_tenant('a')", "CALL cinch.create_tenant('b')",
