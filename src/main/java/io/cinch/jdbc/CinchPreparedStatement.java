@@ -66,10 +66,11 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
 
     @Override
     void bind(PreparedStatement ps, List<Object> values) throws SQLException {
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
+        int expected = ps.getParameterMetaData().getParameterCount();
+        for (int i = 0; i < Math.max(values.size(), expected); i++) {
+            Object v = i < values.size() ? values.get(i) : ProcedureCall.Unbound.VALUE;
             if (v == ProcedureCall.Unbound.VALUE) {
-                throw SqlState.INVALID_ARGUMENT.exception("parameter " + (i + 1) + " is not set");
+                throw SqlState.PARAMETER_NOT_SET.exception("parameter " + (i + 1) + " is not set");
             }
             try {
                 ps.setObject(i + 1, v);

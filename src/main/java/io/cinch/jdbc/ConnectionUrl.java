@@ -26,7 +26,8 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
     private static final Set<String> REFUSED_SETTINGS = Set.of(
             "journal_mode", "foreign_keys", "enable_load_extension", "load_extension", "locking_mode", "open_mode",
             "legacy_file_format", "legacy_alter_table", "user_version", "application_id", "temp_store_directory",
-            "writable_schema", "shared_cache", "query_only", "mmap_size", "jdbc.explicit_readonly");
+            "writable_schema", "shared_cache", "query_only", "mmap_size", "jdbc.explicit_readonly",
+            "ignore_check_constraints", "trusted_schema", "cell_size_check");
     private static final Set<String> IGNORED_SETTINGS = Set.of("user", "password");
 
     /** True when {@code url} is a cinch URL. */

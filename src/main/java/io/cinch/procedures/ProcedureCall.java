@@ -96,7 +96,7 @@ public record ProcedureCall(Procedure procedure, List<Object> arguments, int par
         for (Object a : arguments) {
             if (a instanceof Parameter p) {
                 if (p.index() >= parameters.size() || parameters.get(p.index()) == Unbound.VALUE) {
-                    throw SqlState.INVALID_ARGUMENT.exception("parameter " + (p.index() + 1) + " of cinch."
+                    throw SqlState.PARAMETER_NOT_SET.exception("parameter " + (p.index() + 1) + " of cinch."
                             + procedure.sqlName() + " is not set");
                 }
                 values.add(parameters.get(p.index()));

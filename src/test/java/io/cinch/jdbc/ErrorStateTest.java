@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,8 +176,6 @@ class ErrorStateTest {
     }
 
     @Test
-    @Disabled("BUG: CinchStatement.runOnTenant keeps the cached sqlite-jdbc delegate after a query failed while "
-            + "executing; running the same SQL again fails with 42000 'statement is not executing'")
     void aQueryThatFailedWhileRunningCanRunAgain() throws Exception {
         try (Connection c = open(pm, "tenant=acme_corp")) {
             run(c, "INSERT INTO docs VALUES ('{bad json')");
@@ -195,8 +192,6 @@ class ErrorStateTest {
     }
 
     @Test
-    @Disabled("BUG: CinchPreparedStatement accepts a parameter index beyond the statement's markers and bind() then "
-            + "lets sqlite-jdbc's ArrayIndexOutOfBoundsException escape from executeQuery instead of an SQLException")
     void parameterBeyondTheLastMarkerFailsWithAnSqlException() throws Exception {
         try (Connection c = open(pm, "tenant=acme_corp");
              PreparedStatement ps = c.prepareStatement("SELECT * FROM users WHERE id = ?")) {

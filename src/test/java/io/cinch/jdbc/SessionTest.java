@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -151,8 +150,6 @@ class SessionTest {
     }
 
     @Test
-    @Disabled("BUG: after a qualified statement attaches another tenant, the handle's stale 'main' schema cache makes "
-            + "SQLite resolve an unqualified table name to the attached tenant (CinchConnection.refresh/attach)")
     void unqualifiedNamesStayOnTheOwnTenantAfterWritingALazyOne() throws Exception {
         Path fresh = dir.resolve("fresh");
         try (Connection c = open(fresh)) {
@@ -172,8 +169,6 @@ class SessionTest {
     }
 
     @Test
-    @Disabled("BUG: after another connection's schema change, an unqualified INSERT of a connection that has another "
-            + "tenant attached resolves to that tenant's new table (stale 'main' schema in the pooled SQLite handle)")
     void unqualifiedWriteAfterAnotherConnectionsSchemaChangeStaysOnTheOwnTenant() throws Exception {
         try (Connection a = open(pm, "tenant=globex"); Connection b = open(pm, "tenant=globex")) {
             assertEquals(List.of("globex user"), rows(a, "SELECT name FROM users"));
@@ -189,8 +184,6 @@ class SessionTest {
     }
 
     @Test
-    @Disabled("BUG: CinchConnection.attach never detaches tenants a connection no longer needs, so qualified names of "
-            + "an eleventh tenant fail with 'too many attached databases - max 10' (42000)")
     void qualifiedNamesReachAnyNumberOfTenantsInTurn() throws Exception {
         try (Connection c = open(pm)) {
             for (int i = 0; i < 15; i++) {
@@ -225,8 +218,6 @@ class SessionTest {
     }
 
     @Test
-    @Disabled("BUG: TenantProcedures never checks lock_tenant: a locked connection can back up, copy, rename, delete "
-            + "and restore other tenants")
     void lockedConnectionCannotReachAnotherTenantThroughProcedures() throws Exception {
         try (Connection admin = open(pm)) {
             run(admin, "CALL cinch.backup_tenant('globex', 'globex.db')");
