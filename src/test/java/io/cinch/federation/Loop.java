@@ -41,11 +41,24 @@ final class Loop {
         return all;
     }
 
+    /** As {@link #rows}, with values for computing with (see {@link Rows#plain}). */
+    static List<List<Object>> plain(Path dir, String sql) throws SQLException {
+        List<List<Object>> all = new ArrayList<>();
+        for (String tenant : names(dir)) {
+            all.addAll(rowsOf(dir, tenant, sql, true));
+        }
+        return all;
+    }
+
     /** Runs {@code sql} in one tenant; each row starts with the tenant's name. */
     static List<List<Object>> rowsOf(Path dir, String tenant, String sql) throws SQLException {
+        return rowsOf(dir, tenant, sql, false);
+    }
+
+    private static List<List<Object>> rowsOf(Path dir, String tenant, String sql, boolean plain) throws SQLException {
         List<List<Object>> all = new ArrayList<>();
-        try (Connection c = Projects.open(dir, "tenant=" + tenant)) {
-            for (List<Object> row : Rows.query(c, sql)) {
+        try (Connection c = Projects.open(dir, "tenant=" + tenant); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            for (List<Object> row : plain ? Rows.readPlain(rs) : Rows.read(rs)) {
                 List<Object> tagged = new ArrayList<>(row.size() + 1);
                 tagged.add(tenant);
                 tagged.addAll(row);

@@ -30,6 +30,20 @@ final class Rows {
         return rows;
     }
 
+    /** Every remaining row of {@code rs}, for computing with: integers and booleans as Long, reals as Double. */
+    static List<List<Object>> readPlain(ResultSet rs) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(plain(rs.getObject(i)));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     /** Runs a query through a plain {@link Statement} and returns its rows, normalised. */
     static List<List<Object>> query(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -37,15 +51,24 @@ final class Rows {
         }
     }
 
-    /** One value in comparable form. */
-    static Object norm(Object v) {
+    /** One value for computing with: integers and booleans as Long, reals as Double, text as String. */
+    static Object plain(Object v) {
         if (v instanceof Boolean b) {
             return b ? 1L : 0L;
         }
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
-        if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+        if (v instanceof Float || v instanceof BigDecimal) {
+            return ((Number) v).doubleValue();
+        }
+        return v;
+    }
+
+    /** One value in comparable form. */
+    static Object norm(Object v) {
+        v = plain(v);
+        if (v instanceof Double) {
             BigDecimal d = new BigDecimal(((Number) v).doubleValue()).round(new MathContext(12));
             return d.stripTrailingZeros().toPlainString();
         }
@@ -57,6 +80,32 @@ final class Rows {
         List<Object> row = new ArrayList<>(Arrays.asList(values));
         row.replaceAll(Rows::norm);
         return row;
+    }
+
+    /** Normalises every value of computed rows. */
+    static List<List<Object>> norm(List<List<Object>> rows) {
+        List<List<Object>> out = new ArrayList<>();
+        for (List<Object> r : rows) {
+            out.add(row(r.toArray()));
+        }
+        return out;
+    }
+
+    /** SQLite's order of values: NULL, then numbers by value, then text by its bytes (BINARY collation). */
+    static final Comparator<Object> SQLITE_ORDER = (a, b) -> {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        if (ra == 1) {
+            return Double.compare(((Number) a).doubleValue(), ((Number) b).doubleValue());
+        }
+        return ra == 2 ? ((String) a).compareTo((String) b) : 0;
+    };
+
+    private static int rank(Object v) {
+        return v == null ? 0 : v instanceof Number ? 1 : 2;
     }
 
     /** A copy in a fixed order, for results whose order SQL leaves open. */
