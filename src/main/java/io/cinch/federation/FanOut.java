@@ -1,5 +1,6 @@
 package io.cinch.federation;
 
+import io.cinch.sql.SqlState;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -99,7 +100,7 @@ public final class FanOut {
             }
             return rows;
         } catch (SQLException e) {
-            throw new SQLException("tenant " + tenant.name() + ": " + e.getMessage() + " [" + sql + "]", e.getSQLState(), e.getErrorCode(), e);
+            throw SqlState.of(e, "tenant '" + tenant.name() + "' [" + sql + "]");
         } finally {
             table.source.release(tenant, c);
         }

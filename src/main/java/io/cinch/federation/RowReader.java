@@ -1,5 +1,6 @@
 package io.cinch.federation;
 
+import io.cinch.sql.SqlState;
 import org.apache.calcite.avatica.util.ByteString;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -48,20 +49,55 @@ final class RowReader {
         Object[] row = new Object[kinds.length];
         for (int i = 0; i < kinds.length; i++) {
             int c = columns[i];
-            Object v;
-            switch (kinds[i]) {
-                case TENANT: row[i] = tenant; continue;
-                case LONG: v = rs.getLong(c); break;
-                case INT: v = rs.getInt(c); break;
-                case DOUBLE: v = rs.getDouble(c); break;
-                case STRING: v = rs.getString(c); break;
-                case BOOLEAN: v = rs.getBoolean(c); break;
-                case BYTES: byte[] b = rs.getBytes(c); v = b == null ? null : new ByteString(b); break;
-                case DECIMAL: v = rs.getBigDecimal(c); break;
-                default: v = rs.getObject(c); break;
-            }
-            row[i] = rs.wasNull() ? null : v;
+            row[i] = switch (kinds[i]) {
+                case TENANT -> tenant;
+                case STRING -> rs.getString(c);
+                case BYTES -> {
+                    byte[] b = rs.getBytes(c);
+                    yield b == null ? null : new ByteString(b);
+                }
+                case OBJECT -> rs.getObject(c);
+                default -> number(rs, c, kinds[i], tenant);
+            };
         }
         return row;
+    }
+
+    /**
+     * A numeric or boolean value as Calcite expects it. SQLite may hold any value in any column; a value that does
+     * not fit the column's type (2.5 or 'lots' in an INTEGER column) is refused rather than silently changed.
+     */
+    private static Object number(ResultSet rs, int c, Kind kind, String tenant) throws SQLException {
+        Object v = rs.getObject(c);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            boolean whole = v instanceof Integer || v instanceof Long || d == Math.rint(d);
+            switch (kind) {
+                case LONG:
+                    if (whole) {
+                        return n.longValue();
+                    }
+                    break;
+                case INT:
+                    if (whole && d >= Integer.MIN_VALUE && d <= Integer.MAX_VALUE) {
+                        return n.intValue();
+                    }
+                    break;
+                case DOUBLE:
+                    return d;
+                case DECIMAL:
+                    return v instanceof Double ? java.math.BigDecimal.valueOf(d) : java.math.BigDecimal.valueOf(n.longValue());
+                case BOOLEAN:
+                    return d != 0;
+                default:
+                    break;
+            }
+        }
+        throw SqlState.DATA_EXCEPTION.exception("tenant '" + tenant + "': column " + rs.getMetaData().getColumnName(c)
+                + " holds " + (v instanceof String ? "'" + v + "'" : v) + ", which is not " + kind.name().toLowerCase()
+                + " as the column's declared type says");
     }
 }

@@ -99,8 +99,23 @@ public enum SqlState {
         return new SQLException(message, e.getSQLState(), e.getErrorCode(), e);
     }
 
-    /** The state for an exception from SQLite, by its extended result code. */
+    /**
+     * The state for an exception without one: that of the first exception in its causes that has a state, else by
+     * SQLite's extended result code.
+     */
     public static SqlState stateOf(SQLException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                for (SqlState state : values()) {
+                    if (state.code.equals(sql.getSQLState())) {
+                        return state;
+                    }
+                }
+            }
+            if (cause instanceof SQLiteException sqlite) {
+                return stateOf(sqlite);
+            }
+        }
         SQLiteErrorCode code = e instanceof SQLiteException se ? se.getResultCode() : null;
         if (code == null) {
             return e.getErrorCode() == 19 ? INTEGRITY_VIOLATION : SYNTAX_ERROR;
