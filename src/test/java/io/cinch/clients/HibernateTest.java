@@ -21,9 +21,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import org.hibernate.Session;
@@ -123,6 +127,35 @@ class HibernateTest {
         Ticket(String title, int points) {
             this.title = title;
             this.points = points;
+        }
+    }
+
+    /** An entity with dates, times and a version, in a table Hibernate creates. */
+    @Entity(name = "Event")
+    @Table(name = "events")
+    public static class Event {
+        @Id
+        @GeneratedValue(strategy = GenerationType.UUID)
+        String id;
+
+        LocalDate day;
+
+        LocalDateTime at;
+
+        Instant seen;
+
+        int attendees;
+
+        @Version
+        int version;
+
+        public Event() {
+        }
+
+        Event(LocalDate day, LocalDateTime at, Instant seen) {
+            this.day = day;
+            this.at = at;
+            this.seen = seen;
         }
     }
 
@@ -271,6 +304,76 @@ class HibernateTest {
             assertNull(left.get(1)[2]);
             assertEquals(2, count(emf, "Note"));
         }
+    }
+
+    @Test
+    void batchedInsertsAllArrive() throws SQLException {
+        cinchTables();
+        try (EntityManagerFactory emf = factory(Projects.url(pm), Action.VALIDATE,
+                c -> c.property("hibernate.jdbc.batch_size", "5"), Memo.class)) {
+            emf.runInTransaction(em -> {
+                for (int i = 0; i < 12; i++) {
+                    em.persist(new Memo("memo " + i));
+                }
+            });
+            assertEquals(12, count(emf, "Memo"));
+        }
+        try (Connection c = open(pm)) {
+            assertEquals("12", value(c, "SELECT COUNT(DISTINCT id) FROM memos"));
+        }
+    }
+
+    @Test
+    void datesAndTimesAreStoredAsIsoTextAndComparedByValue() throws SQLException {
+        try (EntityManagerFactory emf = factory(Projects.url(pm), Action.CREATE, c -> { }, Event.class)) {
+            emf.runInTransaction(em -> {
+                for (int i = 1; i <= 3; i++) {
+                    em.persist(new Event(LocalDate.of(2024, 1, i), LocalDateTime.of(2024, 1, i, 10, 11, 12, 345_000_000),
+                            Instant.parse("2024-01-0" + i + "T23:30:00Z")));
+                }
+            });
+            assertEquals(2L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where day >= :d", Long.class)
+                    .setParameter("d", LocalDate.of(2024, 1, 2)).getSingleResult()));
+            assertEquals(1L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where at > :t", Long.class)
+                    .setParameter("t", LocalDateTime.of(2024, 1, 3, 10, 11, 12)).getSingleResult()));
+            assertEquals(1L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where seen < :i", Long.class)
+                    .setParameter("i", Instant.parse("2024-01-02T00:00:00Z")).getSingleResult()));
+            Event first = emf.callInTransaction(em -> em.createQuery("from Event where day = :d", Event.class)
+                    .setParameter("d", LocalDate.of(2024, 1, 1)).getSingleResult());
+            assertEquals(LocalDateTime.of(2024, 1, 1, 10, 11, 12, 345_000_000), first.at);
+            assertEquals(Instant.parse("2024-01-01T23:30:00Z"), first.seen);
+        }
+        try (Connection c = open(pm)) {
+            assertEquals(List.of("2024-01-01|2024-01-01 10:11:12.345|2024-01-01 23:30:00.000"),
+                    rows(c, "SELECT day, at, seen FROM events WHERE day = '2024-01-01'"));
+            assertEquals("3", value(c, "SELECT COUNT(*) FROM events WHERE seen < datetime('now')"));
+        }
+    }
+
+    @Test
+    void writeOnAStaleSnapshotFailsWithSerializationFailure() throws SQLException {
+        try (EntityManagerFactory emf = factory(Projects.url(pm), Action.CREATE, c -> { }, Event.class)) {
+            Event event = new Event(LocalDate.of(2024, 1, 1), null, null);
+            emf.runInTransaction(em -> em.persist(event));
+            RuntimeException conflict = assertThrows(RuntimeException.class, () -> emf.runInTransaction(em -> {
+                Event mine = em.find(Event.class, event.id);
+                emf.runInTransaction(other -> other.find(Event.class, event.id).attendees = 10);
+                mine.attendees = 20;
+            }));
+            assertEquals("40001", sqlState(conflict));
+            Event now = emf.callInTransaction(em -> em.find(Event.class, event.id));
+            assertEquals(10, now.attendees);
+            assertEquals(1, now.version);
+        }
+    }
+
+    private static String sqlState(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException e) {
+                return e.getSQLState();
+            }
+        }
+        throw new AssertionError("no SQLException in", t);
     }
 
     @Test
