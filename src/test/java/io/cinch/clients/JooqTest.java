@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -96,6 +97,39 @@ class JooqTest {
         assertEquals(List.of("Bob"), db.select(NAME).from(CUSTOMERS).where(TIER.isNull()).fetch(NAME));
     }
 
+    /**
+     * jOOQ 3.19 emulates {@code returning} on SQLITE with {@code last_insert_rowid()}, which yields one row only; for the
+     * ids of a multi-row insert, SQLite's own {@code RETURNING} works through a plain-SQL result query.
+     */
+    @Test
+    void multiRowInsertWithSqliteReturningGivesEveryIdInOrder() {
+        Result<Record> ids = db.resultQuery("INSERT INTO customers(name) VALUES (?), (?), (?) RETURNING id, name", "A", "B", "C").fetch();
+        assertEquals(List.of("A", "B", "C"), ids.getValues(NAME));
+        for (Record r : ids) {
+            assertEquals(r.get(NAME), db.select(NAME).from(CUSTOMERS).where(ID.eq(r.get(ID))).fetchOne(NAME));
+        }
+    }
+
+    @Test
+    void upsertOnConflictUpdatesTheExistingRow() {
+        String id = addCustomer(db, "Ann", "gold");
+        int changed = db.insertInto(CUSTOMERS, ID, NAME, TIER).values(id, "Ann", "platinum")
+                .onConflict(ID).doUpdate().set(TIER, DSL.excluded(TIER)).execute();
+        assertEquals(1, changed);
+        assertEquals(List.of("Ann|platinum"), db.select(NAME, TIER).from(CUSTOMERS).fetch(r -> r.get(NAME) + "|" + r.get(TIER)));
+        assertEquals(0, db.insertInto(CUSTOMERS, ID, NAME).values(id, "Again").onConflictDoNothing().execute());
+    }
+
+    @Test
+    void localDatesAreWrittenAsIsoTextAndComparedByValue() {
+        db.fetch("CALL cinch.create_table('visits', 'day:TEXT')");
+        Table<Record> visits = table(name("visits"));
+        Field<LocalDate> day = field(name("day"), LocalDate.class);
+        db.insertInto(visits, day).values(LocalDate.of(2024, 1, 2)).values(LocalDate.of(2024, 3, 4)).execute();
+        assertEquals(List.of(LocalDate.of(2024, 3, 4)), db.select(day).from(visits).where(day.gt(LocalDate.of(2024, 2, 1))).fetch(day));
+        assertEquals(List.of("2024-01-02", "2024-03-04"), db.select(field(name("day"), String.class)).from(visits).orderBy(day).fetch().getValues(0, String.class));
+    }
+
     @Test
     void updateChangesOnlyTheMatchingRows() {
         String ann = addCustomer(db, "Ann", "gold");
@@ -160,7 +194,8 @@ class JooqTest {
         try (Connection acmeConnection = open(pm, "tenant=acme"); Connection globexConnection = open(pm, "tenant=globex")) {
             DSLContext acme = DSL.using(acmeConnection, SQLDialect.SQLITE);
             DSLContext globex = DSL.using(globexConnection, SQLDialect.SQLITE);
-            addCustomer(acme, "Acme's customer", null);
+            String acmeId = addCustomer(acme, "Acme's customer", null);
+            assertEquals(acmeId, acme.select(ID).from(CUSTOMERS).fetchOne(ID), "the id read back on the tenant's first write");
             addCustomer(globex, "Globex's customer", null);
             addCustomer(globex, "Globex's other customer", null);
 
