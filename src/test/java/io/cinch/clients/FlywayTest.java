@@ -25,18 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Flyway migrations through a cinch DataSource: their DDL reaches every tenant of the branch, their history and data
- * stay in the tenant they ran on.
- *
- * <p>Running Flyway against a second tenant of an already migrated branch: Flyway's SQLite support addresses its
- * history table as {@code "main"."flyway_schema_history"} (SQLite's name for the connection's own database), and cinch
- * reads a {@code main.} qualifier as the tenant called {@code main}. So Flyway on any tenant reads and writes the one
- * history kept in tenant {@code main}: it finds the branch up to date and does nothing, and a new migration run from
- * any tenant is applied once, branch-wide, and recorded in tenant {@code main}. That is the behaviour one wants
- * (schema belongs to the branch, so its history should too); the tests below pin it. A connection opened with
- * {@code lock_tenant=true} on another tenant cannot reach tenant {@code main}, so Flyway cannot run there ({@code 42501}).
- */
+/** Flyway migrations through a cinch DataSource: their DDL reaches every tenant of the branch, their history and data stay in tenant main. */
 class FlywayTest {
 
     /** Kept referenced so that its level holds: Flyway's progress messages are noise here. */
@@ -48,6 +37,7 @@ class FlywayTest {
 
     private static final String MIGRATIONS = "classpath:db/cinch-migration";
     private static final String NEXT = "classpath:db/cinch-migration-next";
+    private static final String BROKEN = "classpath:db/cinch-migration-broken";
 
     @TempDir
     Path dir;
@@ -180,6 +170,15 @@ class FlywayTest {
         assertEquals(0, flyway("main").info().pending().length);
     }
 
+    /*
+     * Running Flyway against a second tenant of an already migrated branch: Flyway's SQLite support addresses its
+     * history table as "main"."flyway_schema_history" (SQLite's name for the connection's own database), and cinch
+     * reads a main. qualifier as the tenant called main. So Flyway on any tenant reads and writes the one history kept
+     * in tenant main: it finds the branch up to date and does nothing, and a new migration run from any tenant is
+     * applied once, branch-wide, and recorded in tenant main. That is the behaviour one wants (schema belongs to the
+     * branch, so its history should too); the next two tests pin it. A connection opened with lock_tenant=true on
+     * another tenant cannot reach tenant main, so Flyway cannot run there (42501).
+     */
     @Test
     void migratingASecondTenantFindsTheBranchUpToDateThroughTenantMainsHistory() throws SQLException {
         flyway("main").migrate();
@@ -205,6 +204,21 @@ class FlywayTest {
             }
         }
         assertEquals(0, flyway("main", MIGRATIONS, NEXT).migrate().migrationsExecuted);
+    }
+
+    /**
+     * Flyway runs a SQLite migration in a transaction and expects a failure to undo all of it, but cinch commits a
+     * schema change at once (as MySQL does): the DDL before the failing statement stays, branch-wide, while Flyway
+     * records nothing, so the migration must be written to be re-runnable (or split one DDL per file).
+     */
+    @Test
+    void failedMigrationKeepsTheSchemaChangesThatRanBeforeTheError() throws SQLException {
+        FlywayException failed = assertThrows(FlywayException.class, () -> flyway("main", BROKEN).migrate());
+        assertEquals("42000", sqlState(failed));
+        try (Connection c = open(pm, "tenant=acme")) {
+            assertEquals("0", value(c, "SELECT COUNT(*) FROM half_done"));
+            assertEquals(List.of(), rows(c, "SELECT version FROM main.flyway_schema_history WHERE version IS NOT NULL"));
+        }
     }
 
     @Test
