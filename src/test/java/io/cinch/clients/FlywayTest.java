@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Flyway migrations through a cinch DataSource: their DDL reaches every tenant of the branch, their history and data stay in tenant main. */
+/**
+ * Flyway migrations through a cinch DataSource: their DDL reaches every tenant of the branch, their history and data
+ * stay in tenant main.
+ */
 class FlywayTest {
 
     /** Kept referenced so that its level holds: Flyway's progress messages are noise here. */

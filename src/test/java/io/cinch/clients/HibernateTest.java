@@ -201,6 +201,11 @@ class HibernateTest {
         return config.createEntityManagerFactory();
     }
 
+    private static long eventsWhere(EntityManagerFactory emf, String condition, String parameter, Object value) {
+        return emf.callInTransaction(em -> em.createQuery("select count(*) from Event where " + condition, Long.class)
+                .setParameter(parameter, value).getSingleResult());
+    }
+
     private static long count(EntityManagerFactory emf, String entity) {
         return emf.callInTransaction(em -> em.createQuery("select count(*) from " + entity, Long.class).getSingleResult());
     }
@@ -332,12 +337,9 @@ class HibernateTest {
                             Instant.parse("2024-01-0" + i + "T23:30:00Z")));
                 }
             });
-            assertEquals(2L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where day >= :d", Long.class)
-                    .setParameter("d", LocalDate.of(2024, 1, 2)).getSingleResult()));
-            assertEquals(1L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where at > :t", Long.class)
-                    .setParameter("t", LocalDateTime.of(2024, 1, 3, 10, 11, 12)).getSingleResult()));
-            assertEquals(1L, (long) emf.callInTransaction(em -> em.createQuery("select count(*) from Event where seen < :i", Long.class)
-                    .setParameter("i", Instant.parse("2024-01-02T00:00:00Z")).getSingleResult()));
+            assertEquals(2, eventsWhere(emf, "day >= :d", "d", LocalDate.of(2024, 1, 2)));
+            assertEquals(1, eventsWhere(emf, "at > :t", "t", LocalDateTime.of(2024, 1, 3, 10, 11, 12)));
+            assertEquals(1, eventsWhere(emf, "seen < :i", "i", Instant.parse("2024-01-02T00:00:00Z")));
             Event first = emf.callInTransaction(em -> em.createQuery("from Event where day = :d", Event.class)
                     .setParameter("d", LocalDate.of(2024, 1, 1)).getSingleResult());
             assertEquals(LocalDateTime.of(2024, 1, 1, 10, 11, 12, 345_000_000), first.at);
@@ -472,7 +474,8 @@ class HibernateTest {
                 em.persist(new Note("globex's too", 1));
             });
             assertNull(globex.callInTransaction(em -> em.find(Note.class, acmeNote.id)));
-            assertEquals(List.of("acme's"), acme.callInTransaction(em -> em.createQuery("select body from Note", String.class).getResultList()));
+            assertEquals(List.of("acme's"),
+                    acme.callInTransaction(em -> em.createQuery("select body from Note", String.class).getResultList()));
             assertEquals(2, count(globex, "Note"));
         }
         try (Connection c = open(pm)) {

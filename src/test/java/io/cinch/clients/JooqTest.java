@@ -32,7 +32,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** jOOQ's DSL with {@code SQLDialect.SQLITE} on a cinch connection: procedures, RETURNING, queries, transactions, batches and tenants. */
+/**
+ * jOOQ's DSL with {@code SQLDialect.SQLITE} on a cinch connection: procedures, RETURNING, queries, transactions,
+ * batches and tenants.
+ */
 class JooqTest {
 
     private static final Table<Record> CUSTOMERS = table(name("customers"));
@@ -126,8 +129,10 @@ class JooqTest {
         Table<Record> visits = table(name("visits"));
         Field<LocalDate> day = field(name("day"), LocalDate.class);
         db.insertInto(visits, day).values(LocalDate.of(2024, 1, 2)).values(LocalDate.of(2024, 3, 4)).execute();
-        assertEquals(List.of(LocalDate.of(2024, 3, 4)), db.select(day).from(visits).where(day.gt(LocalDate.of(2024, 2, 1))).fetch(day));
-        assertEquals(List.of("2024-01-02", "2024-03-04"), db.select(field(name("day"), String.class)).from(visits).orderBy(day).fetch().getValues(0, String.class));
+        assertEquals(List.of(LocalDate.of(2024, 3, 4)),
+                db.select(day).from(visits).where(day.gt(LocalDate.of(2024, 2, 1))).fetch(day));
+        assertEquals(List.of("2024-01-02", "2024-03-04"),
+                db.select(field(name("day"), String.class)).from(visits).orderBy(day).fetch(0, String.class));
     }
 
     @Test

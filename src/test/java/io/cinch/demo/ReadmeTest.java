@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** README.md stays honest: its Java snippets run as written (in JShell) and its commands are the ones the build and CI use. */
+/**
+ * README.md stays honest: its Java snippets run as written (in JShell) and its commands are the ones the build and CI
+ * use.
+ */
 class ReadmeTest {
 
     private static final Path BASE = Path.of(System.getProperty("user.dir"));
@@ -83,7 +86,8 @@ class ReadmeTest {
     private static void eval(JShell shell, String source) {
         for (SnippetEvent event : shell.eval(source)) {
             if (event.exception() != null) {
-                String type = event.exception() instanceof EvalException e ? e.getExceptionClassName() : event.exception().getClass().getName();
+                String type = event.exception() instanceof EvalException e
+                        ? e.getExceptionClassName() : event.exception().getClass().getName();
                 fail("README snippet threw " + type + ": " + event.exception().getMessage() + "\n" + source);
             }
             if (event.status() == Snippet.Status.REJECTED) {

@@ -54,8 +54,8 @@ class TutorialTest {
 
     @Test
     void schemaBranchIsMergedIntoMainAsAFastForward() {
-        assertEquals(1, matching("\\s*source=initial-schema \\| target=main \\| merge_type=fast_forward \\| changes_merged=3 .*").size(),
-                String.join("\n", lines));
+        List<String> merge = matching("\\s*source=initial-schema \\| target=main \\| merge_type=fast_forward \\| changes_merged=3 .*");
+        assertEquals(1, merge.size(), String.join("\n", lines));
     }
 
     @Test
