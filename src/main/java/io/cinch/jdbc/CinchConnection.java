@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.procedures.Args;
+import io.cinch.procedures.Procedure;
 import io.cinch.procedures.ProcedureCall;
 import io.cinch.procedures.Session;
 import io.cinch.schema.Migration;
@@ -170,8 +171,9 @@ public final class CinchConnection implements Connection, Session {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
         if (inTransaction) {
-            executeInternal("COMMIT");
-            if (!autoCommit) {
+            if (autoCommit) {
+                handle.execute("COMMIT");
+            } else {
                 handle.jdbc().commit();
             }
             inTransaction = false;
@@ -332,6 +334,10 @@ public final class CinchConnection implements Connection, Session {
     /** Runs a procedure for {@code statement}, which its result set reports as owner. */
     ResultSet call(ProcedureCall call, Args args, Statement statement) throws SQLException {
         handle();
+        Procedure procedure = call.procedure();
+        if (readOnly && procedure.changes() && procedure != Procedure.SWITCH_TENANT && procedure != Procedure.SWITCH_BRANCH) {
+            throw SqlState.READ_ONLY.exception("cinch." + procedure.sqlName() + " changes the project; the connection is read-only");
+        }
         owner = statement;
         try {
             return call.procedure().call(this, args);

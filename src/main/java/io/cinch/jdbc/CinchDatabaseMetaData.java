@@ -1098,39 +1098,23 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean nullsAreSortedAtEnd() throws SQLException {
-        try {
-            return sqlite().nullsAreSortedAtEnd();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean nullsAreSortedAtEnd() {
+        return false;
     }
 
     @Override
-    public boolean nullsAreSortedAtStart() throws SQLException {
-        try {
-            return sqlite().nullsAreSortedAtStart();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean nullsAreSortedAtStart() {
+        return false;
     }
 
     @Override
-    public boolean nullsAreSortedHigh() throws SQLException {
-        try {
-            return sqlite().nullsAreSortedHigh();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean nullsAreSortedHigh() {
+        return false;
     }
 
     @Override
-    public boolean nullsAreSortedLow() throws SQLException {
-        try {
-            return sqlite().nullsAreSortedLow();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean nullsAreSortedLow() {
+        return true;
     }
 
     @Override
@@ -1269,12 +1253,8 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsCorrelatedSubqueries() throws SQLException {
-        try {
-            return sqlite().supportsCorrelatedSubqueries();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean supportsCorrelatedSubqueries() {
+        return true;
     }
 
     @Override
@@ -1350,12 +1330,8 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsLikeEscapeClause() throws SQLException {
-        try {
-            return sqlite().supportsLikeEscapeClause();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean supportsLikeEscapeClause() {
+        return true;
     }
 
     @Override
@@ -1503,12 +1479,8 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsSubqueriesInComparisons() throws SQLException {
-        try {
-            return sqlite().supportsSubqueriesInComparisons();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean supportsSubqueriesInComparisons() {
+        return true;
     }
 
     @Override
@@ -1539,12 +1511,8 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     @Override
-    public boolean supportsTableCorrelationNames() throws SQLException {
-        try {
-            return sqlite().supportsTableCorrelationNames();
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    public boolean supportsTableCorrelationNames() {
+        return true;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cinch.sql.SqlState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class Project {
     }
 
     private final Layout layout;
+    private final Object metadataFileKey;
     private final Epoch epoch;
     private final Metadata metadata;
     private final FilePool files;
@@ -40,9 +42,11 @@ public final class Project {
     private volatile Snapshot snapshot = new Snapshot(-1);
     private int users;
     private long lastUse = System.currentTimeMillis();
+    private boolean retired;
     private boolean closed;
 
-    private Project(Layout layout, Epoch epoch, Metadata metadata) {
+    private Project(Layout layout, Epoch epoch, Metadata metadata, Object metadataFileKey) {
+        this.metadataFileKey = metadataFileKey;
         this.layout = layout;
         this.epoch = epoch;
         this.metadata = metadata;
@@ -73,6 +77,10 @@ public final class Project {
                 throw SqlState.CANNOT_CONNECT.exception("cannot open project at " + key);
             }
             synchronized (project) {
+                if (!project.closed && !project.metadataFileKey.equals(fileKey(project.layout.metadata()))) {
+                    project.retire();
+                    continue;
+                }
                 if (!project.closed) {
                     project.users++;
                     project.lastUse = System.currentTimeMillis();
@@ -89,7 +97,8 @@ public final class Project {
         try {
             Layout layout = new Layout(root);
             Epoch epoch = new Epoch(layout.epoch());
-            Project project = new Project(layout, epoch, Metadata.open(layout.metadata(), epoch));
+            Project project = new Project(layout, epoch, Metadata.open(layout.metadata(), epoch),
+                    fileKey(layout.metadata()));
             project.tenantFiles.deleteDoomed();
             return project;
         } catch (IOException | SQLException e) {
@@ -116,6 +125,31 @@ public final class Project {
     public synchronized void release() {
         users--;
         lastUse = System.currentTimeMillis();
+        if (retired && users == 0) {
+            close();
+        }
+    }
+
+    /**
+     * Takes this instance out of use because its directory was deleted and made anew since it was opened: later users
+     * get a fresh instance, and this one closes when its last user is done.
+     */
+    private void retire() {
+        OPEN.remove(layout.root(), this);
+        retired = true;
+        if (users == 0) {
+            close();
+        }
+    }
+
+    /** What identifies a file on disk (its inode), so that a file deleted and made anew is told apart. */
+    private static Object fileKey(Path file) {
+        try {
+            Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return key != null ? key : file;
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     private static void closeIdle() {

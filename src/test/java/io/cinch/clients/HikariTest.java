@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,10 +114,6 @@ class HikariTest {
     }
 
     @Test
-    @Disabled("BUG: CinchConnection.call runs procedures without looking at the read-only flag, so on a read-only"
-            + " connection CALL cinch.create_table (a schema change, like the CREATE TABLE that schemaChange refuses with"
-            + " 25006), create_tenant, create_branch... all go through. Fix: in CinchConnection.call, refuse with READ_ONLY"
-            + " when readOnly && procedure.changes(), except switch_tenant/switch_branch (which only move the connection).")
     void readOnlyPoolRefusesProceduresThatChangeTheProjectButListsAndSwitches() throws SQLException {
         try (HikariDataSource ds = pool(Projects.url(pm), c -> c.setReadOnly(true))) {
             try (Connection c = ds.getConnection()) {

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,9 +84,6 @@ class SqllineTest {
     }
 
     @Test
-    @Disabled("BUG: CinchDriver.connect refuses tenant=* with 0A000 ('tenant=* is not available yet'): the cross-tenant"
-            + " connection of INTERFACE.md section 6 (io.cinch.federation) is not implemented, so SQL tools cannot browse"
-            + " all tenants' rows.")
     void crossTenantUrlShowsEveryTenantsRowsWithTheirTenant() throws Exception {
         Run r = sqlline(Projects.url(pm, "tenant=*"), "-e", "select _tenant, name from customers order by name");
         assertEquals(0, r.exitCode(), r.err());

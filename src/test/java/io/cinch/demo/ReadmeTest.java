@@ -27,7 +27,6 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,9 +113,6 @@ class ReadmeTest {
     }
 
     @Test
-    @Disabled("BUG (README.md, 'Using cinch'): the connect snippet opens tenant=acme_corp on a fresh ./pm, where only tenant"
-            + " main exists, so a reader running it gets SQLException 3F000 (unknown tenant 'acme_corp'). Fix: create the"
-            + " tenant first in the snippet (CALL cinch.create_tenant('acme_corp') on a connection without tenant=).")
     void javaSnippetsRunAsWrittenOnAFreshProject() throws SQLException {
         Path project = dir.resolve("pm");
         for (String code : javaIn(project)) {

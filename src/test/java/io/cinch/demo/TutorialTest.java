@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,11 +104,6 @@ class TutorialTest {
     }
 
     @Test
-    @Disabled("BUG: Project.acquire hands out the Project cached for a directory (kept open up to 30 s after its last"
-            + " connection) even when the directory was deleted and cinch.db is new: the stale Metadata connection still"
-            + " sees the old, unlinked cinch.db, so create_branch('initial-schema') fails with 42710 and every write goes"
-            + " to deleted files. Fix: in acquire, when cinch.db did not exist and the cached instance was not opened by"
-            + " this call and has no users, close it and open anew.")
     void runningAgainStartsFromAnEmptyProject() throws Exception {
         Path again = dir.resolve("again");
         runMain(again);
