@@ -276,6 +276,15 @@ class TutorialSchemaTest {
     }
 
     @Test
+    void updateCountIsTheNumberOfRowsUpdatedNotCountingTheTimestampTrigger() throws Exception {
+        try (Connection c = acme(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO users(email, name, role, active) VALUES ('a', 'A', 'r', 1), ('b', 'B', 'r', 1)");
+            assertEquals(1, s.executeUpdate("UPDATE users SET role = 'owner' WHERE email = 'a'"));
+            assertEquals(2, s.executeUpdate("UPDATE users SET active = 0"));
+        }
+    }
+
+    @Test
     void requiredColumnsRefuseNull() throws Exception {
         try (Connection c = acme()) {
             assertState("23502", () -> run(c, "INSERT INTO users(email, name, role, active) VALUES (NULL, 'n', 'r', 1)"));
