@@ -150,6 +150,28 @@ class AllOrNothingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
+    void droppingATableThatOneTenantsRowsReferenceChangesNoTenant(String k) throws Exception {
+        tenants(true);
+        try (Connection c = open(pm)) {
+            run(c, "CREATE TABLE notes(id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items(id))");
+        }
+        try (Connection c = open(pm, "tenant=" + k)) {
+            run(c, "INSERT INTO notes(item_id) VALUES (1)");
+        }
+        State before = state("main");
+        try (Connection c = open(pm, "tenant=shop_5")) {
+            assertNamesTenant(assertState("23503", () -> run(c, "DROP TABLE items")), k);
+        }
+        assertEquals(before, state("main"));
+        try (Connection c = open(pm, "tenant=" + k)) {
+            run(c, "DELETE FROM notes");
+            run(c, "DROP TABLE items");
+            assertEquals(before.log().size() + 1, changes(c, "main").size());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
     void mergeThatFailsOnOneTenantOfTheTargetChangesNothing(String k) throws Exception {
         tenants(true);
         try (Connection c = open(pm)) {

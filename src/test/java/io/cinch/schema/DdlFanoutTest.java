@@ -248,6 +248,36 @@ class DdlFanoutTest {
     }
 
     @Test
+    void dataDependentDdlInsideAnOpenTransactionCommitsThatTransactionFirst() throws Exception {
+        try (Connection a = open(pm, "tenant=a")) {
+            a.setAutoCommit(false);
+            assertEquals("2", value(a, "SELECT count(*) FROM t"));
+            run(a, "INSERT INTO t(v) VALUES ('a3')");
+            run(a, "CREATE UNIQUE INDEX ux_t_v ON t(v)");
+            a.rollback();
+            assertEquals(List.of("a1", "a2", "a3"), rows(a, "SELECT v FROM t ORDER BY id"));
+            assertState("23505", () -> run(a, "INSERT INTO t(v) VALUES ('a3')"));
+            a.rollback();
+            assertEquals(2, changes(a, "main").size());
+        }
+        try (Connection any = open(pm)) {
+            assertEveryTenantHasTheLoggedSchema(any, "a", "b", "c");
+        }
+    }
+
+    @Test
+    void failingDdlInsideAnOpenTransactionStillCommitsThatTransaction() throws Exception {
+        try (Connection a = open(pm, "tenant=a")) {
+            a.setAutoCommit(false);
+            run(a, "INSERT INTO t(v) VALUES ('a1')");
+            assertState("23505", () -> run(a, "CREATE UNIQUE INDEX ux_t_v ON t(v)"));
+            a.rollback();
+            assertEquals(List.of("a1", "a2", "a1"), rows(a, "SELECT v FROM t ORDER BY id"));
+            assertEquals(1, changes(a, "main").size());
+        }
+    }
+
+    @Test
     void dmlTouchesOnlyTheConnectionsTenant() throws Exception {
         try (Connection a = open(pm, "tenant=a")) {
             run(a, "INSERT INTO t(v) VALUES ('a3')", "UPDATE t SET v = upper(v)", "DELETE FROM t WHERE v = 'A1'");

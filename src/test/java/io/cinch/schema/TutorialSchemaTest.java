@@ -316,6 +316,20 @@ class TutorialSchemaTest {
         }
     }
 
+    @Test
+    void createTableWorksThroughPrepareCallWithParameters() throws Exception {
+        try (Connection c = open(pm); java.sql.CallableStatement call = c.prepareCall("{call cinch.create_table(?, ?)}")) {
+            call.setString(1, "users");
+            call.setString(2, USERS);
+            try (ResultSet rs = call.executeQuery()) {
+                assertEquals(List.of("users"), rows(rs));
+            }
+            assertEquals(List.of("id", "created_at", "updated_at", "email|0", "name|0", "role|0", "active|0"),
+                    columns(c, "users"));
+            assertEquals(1, changes(c, "main").size());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"email:VARCHAR", "email:TEXT name:STRING?", "1email:TEXT", "e-mail:TEXT",
             "email:TEXT email:TEXT", "email:TEXT EMAIL:TEXT?", "id:TEXT", "created_at:TEXT", "email", "email:", ":TEXT",
