@@ -150,6 +150,42 @@ class AllOrNothingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
+    @Disabled("BUG: Ddl.addColumnCanFail treats ADD COLUMN without NOT NULL/CHECK as unable to fail, but SQLite checks "
+            + "existing rows of a STRICT table against the new DEFAULT ('type mismatch on DEFAULT'); the change is "
+            + "only recorded, the template accepts it, and tenant k then fails every statement at catch-up (42000); "
+            + "ADD COLUMN on a STRICT table must be data-dependent")
+    void wronglyTypedDefaultInAStrictTableWhenOnlyOneTenantHasRowsChangesNoTenant(String k) throws Exception {
+        tenants(false);
+        try (Connection c = open(pm)) {
+            run(c, "CREATE TABLE strict_items(id INTEGER PRIMARY KEY, v TEXT) STRICT");
+        }
+        try (Connection c = open(pm, "tenant=" + k)) {
+            run(c, "INSERT INTO strict_items(v) VALUES ('row')");
+        }
+        State before = state("main");
+        List<String> strictBefore = new ArrayList<>();
+        for (String t : TENANTS) {
+            try (Connection tc = open(pm, "tenant=" + t)) {
+                strictBefore.addAll(rows(tc, "SELECT '" + t + "', * FROM strict_items"));
+            }
+        }
+        try (Connection c = open(pm, "tenant=shop_1")) {
+            SQLException e = SchemaSupport.assertSomeState(
+                    () -> run(c, "ALTER TABLE strict_items ADD COLUMN x INTEGER DEFAULT 'abc'"));
+            assertNamesTenant(e, k);
+        }
+        assertEquals(before, state("main"));
+        List<String> strictAfter = new ArrayList<>();
+        for (String t : TENANTS) {
+            try (Connection tc = open(pm, "tenant=" + t)) {
+                strictAfter.addAll(rows(tc, "SELECT '" + t + "', * FROM strict_items"));
+            }
+        }
+        assertEquals(strictBefore, strictAfter);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
     void droppingATableThatOneTenantsRowsReferenceChangesNoTenant(String k) throws Exception {
         tenants(true);
         try (Connection c = open(pm)) {
