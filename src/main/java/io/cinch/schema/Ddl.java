@@ -58,7 +58,7 @@ public record Ddl(String type, String entity, String sql, boolean dataDependent)
                 int action = i + 1;
                 if (at(t, action, "add")) {
                     type = "add_column";
-                    dataDependent = addColumnCanFail(t, action + 1);
+                    dataDependent = addColumnCanFail(t, action + 1) || isStrict(schema, entity);
                 } else if (at(t, action, "drop")) {
                     type = "drop_column";
                 } else if (at(t, action, "rename") && at(t, action + 1, "to")) {
@@ -118,6 +118,15 @@ public record Ddl(String type, String entity, String sql, boolean dataDependent)
             }
         }
         return notNull && !defaulted;
+    }
+
+    /** A STRICT table checks its existing rows against a new column's default, which can fail on data. */
+    private static boolean isStrict(Connection schema, String table) throws SQLException {
+        try (Statement s = schema.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_table_list WHERE schema = 'main' AND strict = 1 "
+                     + "AND lower(name) = '" + table.replace("'", "''") + "'")) {
+            return rs.next();
+        }
     }
 
     /** Dropping a table that foreign keys point at deletes its rows first, which can fail on data. */

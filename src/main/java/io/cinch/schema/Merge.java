@@ -1,6 +1,7 @@
 package io.cinch.schema;
 
 import io.cinch.sql.SqlState;
+import io.cinch.sql.SqlStatement;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
 import io.cinch.store.Metadata;
@@ -52,6 +53,37 @@ public final class Merge {
         return new Result(source.name(), target.name(), plan[0].mergeType(), merged.size(), tenants[0]);
     }
 
+    /**
+     * Tables that one side drops or renames while the other side adds or changes an index or trigger on them: the
+     * merge would silently lose the other side's work.
+     */
+    private static Set<String> removedUnder(List<Change> removing, List<Change> adding) {
+        Set<String> removed = removing.stream().filter(c -> c.type().equals("drop_table") || c.type().equals("rename_table"))
+                .map(Change::entity).collect(Collectors.toSet());
+        Set<String> out = new TreeSet<>();
+        for (Change c : adding) {
+            String table = tableOf(c);
+            if (table != null && removed.contains(table)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    /** The table an index or trigger change is on, or null for other changes. */
+    private static String tableOf(Change change) {
+        if (!change.type().equals("create_index") && !change.type().equals("create_trigger")) {
+            return null;
+        }
+        for (SqlStatement statement : SqlStatement.parse(change.sql())) {
+            int on = statement.find("on", 0);
+            if (on >= 0 && on + 1 < statement.tokens().size() && statement.tokens().get(on + 1).isName()) {
+                return statement.tokens().get(on + 1).name();
+            }
+        }
+        return null;
+    }
+
     private static Plan plan(Metadata.View v, Branch source, Branch target, boolean refuseEmpty) throws SQLException {
         if (source.id() == target.id()) {
             throw SqlState.MERGE_REFUSED.exception("cannot merge branch '" + source.name() + "' into itself");
@@ -69,6 +101,8 @@ public final class Merge {
         Set<String> conflicts = new TreeSet<>();
         Set<String> touchedByTarget = own.stream().flatMap(c -> c.touches().stream()).collect(Collectors.toSet());
         incoming.forEach(c -> c.touches().stream().filter(touchedByTarget::contains).forEach(conflicts::add));
+        conflicts.addAll(removedUnder(incoming, own));
+        conflicts.addAll(removedUnder(own, incoming));
         if (!conflicts.isEmpty()) {
             throw SqlState.MERGE_REFUSED.exception("merge conflict: '" + source.name() + "' and '" + target.name()
                     + "' both changed " + String.join(", ", conflicts));

@@ -88,29 +88,39 @@ public final class TenantFiles {
      * transaction, unless it is already there. The handle must not be inside a transaction.
      */
     public void catchUp(Handle h, Branch branch) throws SQLException {
-        int target = project.version(branch);
-        if (project.knownVersion(h.file()) == target) {
+        List<Change> log = project.changes(branch);
+        if (project.knownVersion(h.file()) == log.size()) {
             return;
         }
         int current = h.userVersion();
-        if (current < target) {
-            List<Change> changes = project.changes(branch);
+        if (current > log.size()) {
+            log = project.metadata().read(v -> v.changes(branch.id()));
+            if (current > log.size()) {
+                throw SqlState.INTERNAL_ERROR.exception(h.file() + " is at schema version " + current
+                        + ", ahead of its branch's log (" + log.size() + ")");
+            }
+        }
+        if (current < log.size()) {
+            List<Change> changes = log;
             h.writing(() -> {
                 h.execute("BEGIN IMMEDIATE");
                 try {
-                    apply(h.jdbc(), changes.subList(h.userVersion(), target), target);
+                    int now = h.userVersion();
+                    if (now < changes.size()) {
+                        apply(h.jdbc(), changes.subList(now, changes.size()), changes.size());
+                    }
                     h.execute("COMMIT");
                 } catch (SQLException e) {
                     h.execute("ROLLBACK");
-                    throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + target);
+                    throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + changes.size());
+                } catch (RuntimeException e) {
+                    h.execute("ROLLBACK");
+                    throw e;
                 }
                 return null;
             });
-        } else if (current > target && current != project.metadata().read(v -> v.version(branch.id()))) {
-            throw SqlState.INTERNAL_ERROR.exception(h.file() + " is at schema version " + current
-                    + ", ahead of its branch's log (" + target + ")");
         }
-        project.knowVersion(h.file(), Math.max(current, target));
+        project.knowVersion(h.file(), Math.max(current, log.size()));
     }
 
     /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */

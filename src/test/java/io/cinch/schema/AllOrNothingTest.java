@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -128,8 +127,6 @@ class AllOrNothingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
-    @Disabled("BUG: SqlState.stateOf maps SQLite's ADD COLUMN check failure (SQLITE_ERROR, message 'CHECK constraint "
-            + "failed') to 42000; it must be 23514, as the NOT NULL case already is by its message")
     void checkColumnViolatedByOneTenantsRowsChangesNoTenant(String k) throws Exception {
         tenants(true);
         try (Connection c = open(pm, "tenant=" + k)) {
@@ -150,10 +147,6 @@ class AllOrNothingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"shop_0", "shop_4", "shop_7"})
-    @Disabled("BUG: Ddl.addColumnCanFail treats ADD COLUMN without NOT NULL/CHECK as unable to fail, but SQLite checks "
-            + "existing rows of a STRICT table against the new DEFAULT ('type mismatch on DEFAULT'); the change is "
-            + "only recorded, the template accepts it, and tenant k then fails every statement at catch-up (42000); "
-            + "ADD COLUMN on a STRICT table must be data-dependent")
     void wronglyTypedDefaultInAStrictTableWhenOnlyOneTenantHasRowsChangesNoTenant(String k) throws Exception {
         tenants(false);
         try (Connection c = open(pm)) {

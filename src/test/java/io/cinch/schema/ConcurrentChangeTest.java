@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,21 +61,11 @@ class ConcurrentChangeTest {
     }
 
     @Test
-    @Disabled("BUG (fails in most runs): TenantFiles.catchUp reads the target version before BEGIN IMMEDIATE; a "
-            + "concurrent Migration (which writes the template for every change, and tenant files for data-dependent "
-            + "ones) moves the file past it meanwhile, so changes.subList(h.userVersion(), target) throws "
-            + "IllegalArgumentException (no SQLState, transaction left open); re-read the file's version under the "
-            + "lock and skip when it is already at or past the target")
     void changesThatCannotFailOnDataNeverShowWritersAHalfMigratedTenant() throws Exception {
         concurrently(ConcurrentChangeTest::safeChange, false);
     }
 
     @Test
-    @Disabled("BUG (fails in most runs): TenantFiles.catchUp reads the target version before BEGIN IMMEDIATE; a "
-            + "concurrent Migration (which writes the template for every change, and tenant files for data-dependent "
-            + "ones) moves the file past it meanwhile, so changes.subList(h.userVersion(), target) throws "
-            + "IllegalArgumentException (no SQLState, transaction left open); re-read the file's version under the "
-            + "lock and skip when it is already at or past the target")
     void changesOfBothKindsNeverShowWritersAHalfMigratedTenantOrLoseARow() throws Exception {
         concurrently(ConcurrentChangeTest::change, true);
     }

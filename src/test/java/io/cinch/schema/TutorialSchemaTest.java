@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,9 +196,6 @@ class TutorialSchemaTest {
     }
 
     @Test
-    @Disabled("BUG: CinchStatement.executeLargeBatch runs each entry through executeLargeUpdate, whose runScript "
-            + "clears the keys, so getGeneratedKeys() holds only the last entry's ids; accumulate them as "
-            + "CinchPreparedStatement.executeLargeBatch does")
     void statementBatchReportsOneKeyPerRowInOrder() throws Exception {
         try (Connection c = acme(); Statement s = c.createStatement()) {
             s.addBatch("INSERT INTO users(email, name, role, active) VALUES ('s1@acme.com', 'S', 'member', 1)");
