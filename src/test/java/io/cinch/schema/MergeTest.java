@@ -143,7 +143,9 @@ class MergeTest {
         "CREATE INDEX ix_accounts_name ON accounts(name)|CREATE INDEX ix_accounts_name ON accounts(name, email)|ix_accounts_name",
         "DROP INDEX ix_accounts_email|DROP INDEX ix_accounts_email; CREATE UNIQUE INDEX ix_accounts_email ON accounts(email, id)|ix_accounts_email",
         "CREATE VIEW v_names AS SELECT name FROM accounts|CREATE VIEW v_names AS SELECT upper(name) AS name FROM accounts|v_names",
-        "DROP VIEW v_accounts|DROP VIEW v_accounts; CREATE VIEW v_accounts AS SELECT name FROM accounts|v_accounts"})
+        "DROP VIEW v_accounts|DROP VIEW v_accounts; CREATE VIEW v_accounts AS SELECT name FROM accounts|v_accounts",
+        "DROP VIEW v_accounts; DROP TABLE accounts|CREATE INDEX ix_accounts_name ON accounts(name)|accounts",
+        "ALTER TABLE accounts RENAME TO customers|CREATE TRIGGER t_accounts AFTER INSERT ON accounts BEGIN SELECT 1; END|accounts"})
     void bothBranchesChangingTheSameEntityIsAConflictThatChangesNothing(String onFeature, String onMain, String entity)
             throws Exception {
         try (Connection f = open(pm, "branch=feature", "tenant=a")) {
