@@ -14,7 +14,7 @@ import org.apache.calcite.rel.RelNode;
 
 import java.util.List;
 
-/** Executable tenant scan: generated code calls {@link FanOut#rows()} on a FanOut stashed in the DataContext. */
+/** Executable tenant scan: generated code calls {@link FanOut#rows(org.apache.calcite.DataContext)} on a FanOut stashed in the DataContext. */
 final class EnumerableTenantScan extends TenantScan implements EnumerableRel {
     EnumerableTenantScan(TenantScan logical) {
         this(logical.getTraitSet().replace(EnumerableConvention.INSTANCE), logical);
@@ -35,6 +35,6 @@ final class EnumerableTenantScan extends TenantScan implements EnumerableRel {
         FanOut fanOut = new FanOut(table, pushdown.sql(), pushdown.tenants, pushdown.outputs,
                 RowReader.of(getRowType(), pushdown.outputs), pushdown.guard, physType.getFormat());
         Expression ref = implementor.stash(fanOut, FanOut.class);
-        return implementor.result(physType, Blocks.toBlock(Expressions.call(ref, "rows")));
+        return implementor.result(physType, Blocks.toBlock(Expressions.call(ref, "rows", implementor.getRootExpression())));
     }
 }

@@ -1,6 +1,7 @@
 package io.cinch.federation;
 
 import io.cinch.sql.SqlState;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -37,13 +38,14 @@ public final class FanOut {
     }
 
     /**
-     * Called by generated code: every selected tenant's rows, at most {@code parallelism} tenants open at once;
+     * Called by generated code: every selected tenant's rows (the query's parameters in {@code context} may select
+     * the tenants), at most {@code parallelism} tenants open at once;
      * rows are Object[], or the bare value for one column, or an empty list for none (Calcite's row formats).
      */
-    public Enumerable<Object> rows() {
+    public Enumerable<Object> rows(DataContext context) {
         List<TenantRef> targets = new ArrayList<>();
         for (TenantRef t : table.source.materialized()) {
-            if (t.materialized() && tenants.test(t.name())) {
+            if (t.materialized() && tenants.test(t.name(), context)) {
                 targets.add(t);
             }
         }

@@ -1,5 +1,7 @@
 package io.cinch.federation;
 
+import io.cinch.sql.Lexer;
+import io.cinch.sql.Token;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
@@ -37,6 +39,22 @@ public final class Federation {
         return t;
     });
 
+    /**
+     * The query as the engine runs it: {@code LIKE} becomes {@code ILIKE}, since SQLite's LIKE ignores ASCII case and
+     * a condition must mean the same whether a tenant's SQLite or Calcite evaluates it.
+     */
+    public static String engineSql(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        int last = 0;
+        for (Token t : Lexer.tokens(sql)) {
+            if (t.is("like")) {
+                out.append(sql, last, t.start()).append("ILIKE");
+                last = t.end();
+            }
+        }
+        return last == 0 ? sql : out.append(sql, last, sql.length()).toString();
+    }
+
     /** Opens a Calcite connection over every tenant of {@code source}. */
     public static Connection connect(TenantSource source) throws SQLException {
         return connect(source, READERS, PARALLELISM);
@@ -50,6 +68,7 @@ public final class Federation {
         info.setProperty("quotedCasing", "UNCHANGED");
         info.setProperty("caseSensitive", "false");
         info.setProperty("conformance", "LENIENT");
+        info.setProperty("fun", "standard,postgresql"); // for ILIKE: user LIKE is run as ILIKE, as SQLite's LIKE is
         info.setProperty("defaultNullCollation", "LOW"); // SQLite: NULL sorts first ascending, last descending
         info.setProperty("typeSystem", FederationTypeSystem.class.getName() + "#INSTANCE");
         Connection connection = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", info);

@@ -8,7 +8,10 @@ import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.dialect.SqliteSqlDialect;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.Locale;
 
@@ -58,6 +61,12 @@ final class SqliteDialect extends SqliteSqlDialect {
                 writer.endList(frame);
                 return;
             }
+        }
+        if (call.getOperator() == SqlLibraryOperators.ILIKE || call.getOperator() == SqlLibraryOperators.NOT_ILIKE) {
+            // SQLite's LIKE is Calcite's ILIKE: it ignores ASCII case
+            SqlOperator like = call.getOperator() == SqlLibraryOperators.ILIKE ? SqlStdOperatorTable.LIKE : SqlStdOperatorTable.NOT_LIKE;
+            super.unparseCall(writer, like.createCall(call.getParserPosition(), call.getOperandList()), leftPrec, rightPrec);
+            return;
         }
         if (!DateFunctions.isDateFunction(call.getOperator())) {
             super.unparseCall(writer, call, leftPrec, rightPrec);

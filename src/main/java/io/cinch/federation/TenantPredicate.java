@@ -1,6 +1,8 @@
 package io.cinch.federation;
 
+import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -33,11 +35,16 @@ record TenantPredicate(List<RexNode> conditions) {
             case LESS_THAN_OR_EQUAL:
             case GREATER_THAN:
             case GREATER_THAN_OR_EQUAL:
-                return call.operands.get(0) instanceof RexInputRef && call.operands.get(1) instanceof RexLiteral
-                        || call.operands.get(1) instanceof RexInputRef && call.operands.get(0) instanceof RexLiteral;
+                return call.operands.get(0) instanceof RexInputRef && isValue(call.operands.get(1))
+                        || call.operands.get(1) instanceof RexInputRef && isValue(call.operands.get(0));
             default:
                 return false;
         }
+    }
+
+    /** A literal, or a parameter whose value is known when the query runs. */
+    private static boolean isValue(RexNode e) {
+        return e instanceof RexLiteral || e instanceof RexDynamicParam;
     }
 
     TenantPredicate and(RexNode condition) {
@@ -46,9 +53,10 @@ record TenantPredicate(List<RexNode> conditions) {
         return new TenantPredicate(List.copyOf(all));
     }
 
-    boolean test(String tenant) {
+    /** Whether the scan reads {@code tenant}; {@code context} holds the values of the query's parameters. */
+    boolean test(String tenant, DataContext context) {
         for (RexNode c : conditions) {
-            if (!eval(c, tenant)) {
+            if (!eval(c, tenant, context)) {
                 return false;
             }
         }
@@ -56,21 +64,23 @@ record TenantPredicate(List<RexNode> conditions) {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean eval(RexNode c, String tenant) {
+    private static boolean eval(RexNode c, String tenant, DataContext context) {
         RexCall call = (RexCall) c;
         switch (c.getKind()) {
             case AND:
-                return call.operands.stream().allMatch(o -> eval(o, tenant));
+                return call.operands.stream().allMatch(o -> eval(o, tenant, context));
             case OR:
-                return call.operands.stream().anyMatch(o -> eval(o, tenant));
+                return call.operands.stream().anyMatch(o -> eval(o, tenant, context));
             case NOT:
-                return !eval(call.operands.get(0), tenant);
+                return !eval(call.operands.get(0), tenant, context);
             case SEARCH:
                 Sarg sarg = ((RexLiteral) call.operands.get(1)).getValueAs(Sarg.class);
                 return sarg.rangeSet.contains(new NlsString(tenant, null, null));
             default:
-                boolean flipped = call.operands.get(0) instanceof RexLiteral;
-                String value = ((RexLiteral) call.operands.get(flipped ? 0 : 1)).getValueAs(String.class);
+                boolean flipped = !(call.operands.get(0) instanceof RexInputRef);
+                RexNode operand = call.operands.get(flipped ? 0 : 1);
+                String value = operand instanceof RexLiteral literal ? literal.getValueAs(String.class)
+                        : String.valueOf(context.get("?" + ((RexDynamicParam) operand).getIndex()));
                 int cmp = flipped ? value.compareTo(tenant) : tenant.compareTo(value);
                 switch (c.getKind()) {
                     case EQUALS: return cmp == 0;

@@ -173,7 +173,7 @@ final class CrossTenantConnection implements Connection, Session {
         Deque<PreparedStatement> idle = plans.get(sql);
         PreparedStatement plan = idle == null ? null : idle.poll();
         try {
-            return plan != null ? plan : calcite.prepareStatement(sql);
+            return plan != null ? plan : calcite.prepareStatement(Federation.engineSql(sql));
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -236,7 +236,7 @@ final class CrossTenantConnection implements Connection, Session {
                 throw SqlState.NOT_SUPPORTED.exception("transaction statements have no effect on the cross-tenant connection");
             default:
                 try {
-                    return new CrossTenantPreparedStatement(this, calcite.prepareStatement(sql));
+                    return new CrossTenantPreparedStatement(this, calcite.prepareStatement(Federation.engineSql(sql)));
                 } catch (SQLException e) {
                     throw SqlState.of(e);
                 }

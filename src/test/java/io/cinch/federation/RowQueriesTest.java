@@ -2,7 +2,6 @@ package io.cinch.federation;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,10 +154,6 @@ class RowQueriesTest {
     }
 
     // SQLite's LIKE ignores ASCII case; a pattern must select the same rows whether or not the filter is pushed into SQLite.
-    @Disabled("BUG: LIKE pushed into a tenant's SQLite ignores ASCII case (SQLite), LIKE left to Calcite (here because it is "
-            + "OR-ed with a _tenant condition) is case-sensitive, so one predicate selects different rows depending on the plan; "
-            + "Calcite's residual LIKE must follow SQLite (e.g. convert LIKE to SqlLibraryOperators.ILIKE and unparse ILIKE as "
-            + "LIKE in SqliteDialect)")
     @Test
     void likeMeansTheSameWhetherOrNotItIsPushedDown() throws SQLException {
         List<List<Object>> expected = Loop.rows(dir, "SELECT id FROM users WHERE name LIKE 'user%'");

@@ -2,7 +2,6 @@ package io.cinch.federation;
 
 import io.cinch.store.Project;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -164,9 +163,6 @@ class TenantPruningTest {
         }
     }
 
-    @Disabled("BUG: TenantPredicate.supports accepts only literals, so _tenant = ? stays a filter above the scan "
-            + "(EXPLAIN: tenants=[all]) and every materialized tenant's file is read for a one-tenant prepared query; fix: "
-            + "accept RexDynamicParam there and evaluate the predicate in FanOut.rows() against the DataContext's parameters")
     @Test
     void tenantGivenAsAParameterReadsOnlyThatTenantsFile() throws Exception {
         List<List<Object>> expected = Loop.rowsOf(dir, "t002", "SELECT COUNT(*) FROM tasks");
