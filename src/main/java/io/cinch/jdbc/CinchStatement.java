@@ -121,6 +121,10 @@ class CinchStatement implements Statement {
                 bind(ps, params);
                 connection.ran(statement);
                 handle.setQueryOnly(connection.isReadOnly() || (handle.isTemplate() && !writesOtherTenant(sql)));
+                if (statement.kind() == SqlStatement.Kind.QUERY && !sql.returnsRows()) {
+                    result = new CinchResultSet(ps.executeQuery(), this);
+                    return true;
+                }
                 boolean rows = ps.execute();
                 if (rows && (sql.keysAdded() || (sql.returnsRows() && expect == Expect.UPDATE))) {
                     this.keys = MemoryResultSet.copyOf(ps.getResultSet(), this);
@@ -134,7 +138,7 @@ class CinchStatement implements Statement {
                 updateCount = Math.max(ps.getUpdateCount(), 0);
                 return false;
             } catch (SQLException e) {
-                closeDelegate();
+                discardDelegate();
                 boolean refusedWrite = e.getSQLState() == null && SqlState.stateOf(e) == SqlState.READ_ONLY;
                 if (refusedWrite && attempt < 2 && connection.materializeForWrite(sql, attempt > 0)) {
                     continue;
@@ -177,7 +181,7 @@ class CinchStatement implements Statement {
             return delegate;
         }
         closeDelegate();
-        PreparedStatement ps = handle.jdbc().prepareStatement(sql);
+        PreparedStatement ps = handle.prepare(sql);
         if (maxRows > 0) {
             ps.setLargeMaxRows(maxRows);
         }
@@ -209,17 +213,27 @@ class CinchStatement implements Statement {
         closeDelegate();
     }
 
+    /** Gives the SQLite statement back to its connection for reuse, unless this statement changed its settings. */
     private void closeDelegate() {
+        if (delegate != null && maxRows == 0 && queryTimeout == 0 && fetchSize == 0) {
+            delegateHandle.keep(delegateSql, delegate);
+            delegate = null;
+        }
+        discardDelegate();
+    }
+
+    /** Closes the SQLite statement (after a failure, sqlite-jdbc leaves it unusable). */
+    private void discardDelegate() {
         if (delegate != null) {
             try {
                 delegate.close();
             } catch (SQLException ignored) {
                 // the statement is being discarded
             }
-            delegate = null;
-            delegateHandle = null;
-            delegateSql = null;
         }
+        delegate = null;
+        delegateHandle = null;
+        delegateSql = null;
     }
 
     private void closeResult() {

@@ -1,5 +1,7 @@
 package io.cinch.jdbc;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinch.sql.SqlState;
 import io.cinch.store.Names;
 import java.net.URLDecoder;
@@ -35,8 +37,25 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         return url != null && url.startsWith(PREFIX);
     }
 
-    /** Parses and validates the URL and properties; names are checked before anything else happens. */
+    private static final Cache<String, ConnectionUrl> PARSED = Caffeine.newBuilder().maximumSize(1024).build();
+
+    /**
+     * Parses and validates the URL and properties; names are checked before anything else happens. A URL without
+     * properties is parsed once.
+     */
     static ConnectionUrl parse(String url, Properties info) throws SQLException {
+        if (info != null && !info.isEmpty()) {
+            return parseNew(url, info);
+        }
+        ConnectionUrl parsed = PARSED.getIfPresent(url);
+        if (parsed == null) {
+            parsed = parseNew(url, null);
+            PARSED.put(url, parsed);
+        }
+        return parsed;
+    }
+
+    private static ConnectionUrl parseNew(String url, Properties info) throws SQLException {
         String rest = url.substring(PREFIX.length());
         int q = rest.indexOf('?');
         String dir = q < 0 ? rest : rest.substring(0, q);

@@ -43,6 +43,10 @@ public final class Values {
 
     /** The value to bind for a Java object: dates and times become text, booleans 0/1, UUIDs text. */
     public static Object toSqlite(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof byte[]) {
+            return value;
+        }
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
         } else if (value instanceof Timestamp t) {

@@ -99,6 +99,7 @@ public final class FilePool {
         SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : settings);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
+        config.setGetGeneratedKeys(false); // cinch reports keys with RETURNING; sqlite-jdbc's would match every statement
         if (settings == null || settings.getProperty("synchronous") == null) {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         }

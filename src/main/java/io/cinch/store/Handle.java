@@ -3,6 +3,7 @@ package io.cinch.store;
 import io.cinch.sql.SqlAction;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,9 +17,12 @@ import org.sqlite.SQLiteConnection;
  */
 public final class Handle {
 
+    private static final int STATEMENTS_KEPT = 16;
+
     private final FilePool.Key key;
     private final SQLiteConnection connection;
     private final Map<String, Path> attached = new LinkedHashMap<>();
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
     private boolean sessionChanged;
     private boolean queryOnly;
 
@@ -91,6 +95,49 @@ public final class Handle {
         }
     }
 
+    /**
+     * A prepared statement for {@code sql}: one this connection kept from an earlier use, or a new one. SQLite's
+     * parsing is the larger part of a short query's cost, and this connection outlives the cinch connections that
+     * borrow it.
+     */
+    public PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement kept = statements.remove(sql);
+        return kept != null ? kept : connection.prepareStatement(sql);
+    }
+
+    /** Keeps a statement from {@link #prepare} for the next use of its SQL (the caller has closed its results). */
+    public void keep(String sql, PreparedStatement statement) {
+        try {
+            if (!attached.isEmpty() || statement.isClosed()) {
+                statement.close();
+                return;
+            }
+            statement.clearParameters();
+            PreparedStatement previous = statements.put(sql, statement);
+            if (previous != null) {
+                previous.close();
+            }
+            if (statements.size() > STATEMENTS_KEPT) {
+                Map.Entry<String, PreparedStatement> eldest = statements.entrySet().iterator().next();
+                statements.remove(eldest.getKey());
+                eldest.getValue().close();
+            }
+        } catch (SQLException e) {
+            // a statement that cannot be reset is not kept
+        }
+    }
+
+    private void forgetStatements() {
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                // being discarded
+            }
+        }
+        statements.clear();
+    }
+
     /** The schemas attached to this connection for tenant-qualified names, alias to file. */
     public Map<String, Path> attached() {
         return attached;
@@ -101,6 +148,7 @@ public final class Handle {
      * own schema: with a stale one, SQLite would resolve an unqualified name to the attached file's table.
      */
     public void attach(String alias, Path file, boolean readOnly) throws SQLException {
+        forgetStatements();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM main.sqlite_master LIMIT 1")) {
             rs.next();
         }
@@ -114,12 +162,16 @@ public final class Handle {
 
     /** Detaches one attached schema. */
     public void detach(String alias) throws SQLException {
+        forgetStatements();
         execute("DETACH DATABASE \"" + alias.replace("\"", "\"\"") + "\"");
         attached.remove(alias);
     }
 
     /** Detaches every attached schema. */
     public void detachAll() throws SQLException {
+        if (!attached.isEmpty()) {
+            forgetStatements();
+        }
         for (String alias : attached.keySet()) {
             execute("DETACH DATABASE \"" + alias.replace("\"", "\"\"") + "\"");
         }

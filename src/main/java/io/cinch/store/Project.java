@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class Project {
 
     private static final Map<Path, Project> OPEN = new ConcurrentHashMap<>();
+    /** Projects by the path users gave (relative or not), so that an open project is found without touching the disk. */
+    private static final Map<Path, Project> BY_GIVEN_PATH = new ConcurrentHashMap<>();
     private static final long IDLE_CLOSE_MS = 30_000;
     private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cinch-project-closer");
@@ -34,6 +36,7 @@ public final class Project {
     }
 
     private final Layout layout;
+    private final Path metadataFile;
     private final Object metadataFileKey;
     private final Epoch epoch;
     private final Metadata metadata;
@@ -46,6 +49,7 @@ public final class Project {
     private boolean closed;
 
     private Project(Layout layout, Epoch epoch, Metadata metadata, Object metadataFileKey) {
+        this.metadataFile = layout.metadata();
         this.metadataFileKey = metadataFileKey;
         this.layout = layout;
         this.epoch = epoch;
@@ -59,6 +63,22 @@ public final class Project {
      * is created (holding database {@code main} and {@code database}) when {@code create} is true, else refused.
      */
     public static Project acquire(Path dir, boolean create, String database) throws SQLException {
+        Project known = BY_GIVEN_PATH.get(dir);
+        if (known != null) {
+            synchronized (known) {
+                if (!known.closed && !known.retired && known.metadataFileKey.equals(fileKey(known.metadataFile))) {
+                    known.users++;
+                    known.lastUse = System.currentTimeMillis();
+                    return known;
+                }
+            }
+        }
+        Project project = acquireSlowly(dir, create, database);
+        BY_GIVEN_PATH.put(dir, project);
+        return project;
+    }
+
+    private static Project acquireSlowly(Path dir, boolean create, String database) throws SQLException {
         Path absolute = dir.toAbsolutePath().normalize();
         boolean exists = Files.isRegularFile(absolute.resolve("cinch.db"));
         if (!exists && !create) {
@@ -77,7 +97,7 @@ public final class Project {
                 throw SqlState.CANNOT_CONNECT.exception("cannot open project at " + key);
             }
             synchronized (project) {
-                if (!project.closed && !project.metadataFileKey.equals(fileKey(project.layout.metadata()))) {
+                if (!project.closed && !project.metadataFileKey.equals(fileKey(project.metadataFile))) {
                     project.retire();
                     continue;
                 }
@@ -177,6 +197,7 @@ public final class Project {
     private void close() {
         closed = true;
         OPEN.remove(layout.root(), this);
+        BY_GIVEN_PATH.values().removeIf(p -> p == this);
         files.clear();
         try {
             metadata.close();
@@ -231,7 +252,7 @@ public final class Project {
     /** The branch called {@code name} of {@code database}, or 3D000. */
     public Branch branch(Database database, String name) throws SQLException {
         Snapshot s = snapshot();
-        String key = database.id() + "/" + name;
+        Named key = new Named(database.id(), name);
         Branch branch = s.branches.get(key);
         if (branch == null) {
             branch = metadata.read(v -> v.branch(database.id(), name)).orElseThrow(
@@ -250,7 +271,7 @@ public final class Project {
     /** The tenant called {@code name} of {@code branch}, if there is one. */
     public Optional<Tenant> findTenant(Branch branch, String name) throws SQLException {
         Snapshot s = snapshot();
-        String key = branch.id() + "/" + name;
+        Named key = new Named(branch.id(), name);
         Tenant tenant = s.tenants.get(key);
         if (tenant == null) {
             Optional<Tenant> found = metadata.read(v -> v.tenant(branch.id(), name));
@@ -306,12 +327,22 @@ public final class Project {
         return s;
     }
 
+    /** A name within its parent (a branch of a database, a tenant of a branch). */
+    private record Named(long parent, String name) {
+    }
+
+    /** The file of a materialized tenant. */
+    public Path file(Tenant tenant) {
+        return snapshot().tenantFiles.computeIfAbsent(tenant.id(), id -> layout.tenant(tenant));
+    }
+
     /** What the metadata said at one epoch. */
     private static final class Snapshot {
         final long epoch;
         final Map<String, Database> databases = new ConcurrentHashMap<>();
-        final Map<String, Branch> branches = new ConcurrentHashMap<>();
-        final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+        final Map<Named, Branch> branches = new ConcurrentHashMap<>();
+        final Map<Named, Tenant> tenants = new ConcurrentHashMap<>();
+        final Map<Long, Path> tenantFiles = new ConcurrentHashMap<>();
         final Map<Long, List<Change>> changes = new ConcurrentHashMap<>();
         final Map<Path, Integer> fileVersions = new ConcurrentHashMap<>();
 

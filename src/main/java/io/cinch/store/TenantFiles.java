@@ -71,7 +71,7 @@ public final class TenantFiles {
      * while it is lazy. The file is brought up to the branch's schema first.
      */
     public Handle borrow(Tenant tenant, Branch branch, Properties settings) throws SQLException {
-        Path file = tenant.materialized() ? project.layout().tenant(tenant)
+        Path file = tenant.materialized() ? project.file(tenant)
                 : project.layout().template(tenant.databaseId(), tenant.branchId());
         Handle h = project.files().borrow(file, !tenant.materialized(), settings);
         try {
@@ -159,12 +159,15 @@ public final class TenantFiles {
         deleteFile(tmp);
         Handle h = project.files().borrow(from, false, null);
         try {
-            try (Statement s = h.jdbc().createStatement()) {
-                s.executeUpdate("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+            if (!copyWhileWalEmpty(h, from, tmp)) {
+                try (Statement s = h.jdbc().createStatement()) {
+                    s.executeUpdate("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+                }
             }
         } finally {
             project.files().release(h);
         }
+        walMode(tmp);
         try {
             for (Path companion : Layout.withCompanions(to)) {
                 Files.deleteIfExists(companion);
@@ -173,6 +176,41 @@ public final class TenantFiles {
             return Files.size(to);
         } catch (IOException e) {
             throw SqlState.IO_ERROR.exception("cannot write " + to + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Puts a new copy in WAL mode before anyone can open it: switching modes needs the file to itself, and SQLite
+     * would refuse connections opening it at once (as sqlite-jdbc sets the mode before its busy timeout).
+     */
+    private static void walMode(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
+            // opening with the setting is the whole work
+        }
+    }
+
+    /**
+     * Copies the database file's bytes when a consistent snapshot is the file alone: after a checkpoint has emptied
+     * the write-ahead log, a read transaction pins that snapshot, and while it is open no checkpoint may write into
+     * the file. Returns false (nothing copied) when writers kept the log from emptying.
+     */
+    private static boolean copyWhileWalEmpty(Handle h, Path from, Path to) throws SQLException {
+        h.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        h.execute("BEGIN");
+        try {
+            h.pragmaInt("schema_version");
+            Path wal = Path.of(from + "-wal");
+            if (Files.exists(wal) && Files.size(wal) > 0) {
+                return false;
+            }
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot copy " + from + ": " + e.getMessage(), e);
+        } finally {
+            h.execute("COMMIT");
         }
     }
 
