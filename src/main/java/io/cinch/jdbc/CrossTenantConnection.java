@@ -9,7 +9,6 @@ import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
 import io.cinch.store.Branch;
 import io.cinch.store.Database;
-import io.cinch.store.Names;
 import io.cinch.store.Project;
 import java.sql.Array;
 import java.sql.Blob;

@@ -11,7 +11,6 @@ import io.cinch.store.Names;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
 import io.cinch.store.TenantFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
