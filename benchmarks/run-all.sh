@@ -2,7 +2,7 @@
 # Runs every benchmark group with the settings used for benchmarks/README.md, logging the machine's load before and
 # after each group. Run from the repository root after building (see README.md). Output: benchmarks/results/.
 set -e
-out=benchmarks/results
+out=${1:-benchmarks/results}
 mkdir -p "$out"
 jar=benchmarks/target/benchmarks.jar
 run() {
