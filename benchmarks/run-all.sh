@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs every benchmark group with the settings used for benchmarks/README.md, logging the machine's load before and
-# after each group. Run from the repository root after building (see README.md). Output: benchmarks/results/.
+# after each group. Run from the repository root after building (see README.md). Output: benchmarks/results/, or the
+# directory given as first argument.
 set -e
 out=${1:-benchmarks/results}
 mkdir -p "$out"
