@@ -1,5 +1,6 @@
 package io.cinch.federation;
 
+import io.cinch.store.Metadata;
 import io.cinch.schema.SchemaInfo;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
@@ -128,7 +129,7 @@ public final class BranchTenants implements TenantSource {
         return rows;
     }
 
-    private <T> T read(io.cinch.store.Metadata.Work<T> work) {
+    private <T> T read(Metadata.Work<T> work) {
         try {
             return project.metadata().read(work);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.cinch.jdbc;
 
+import io.cinch.sql.SqlAction;
 import io.cinch.procedures.Args;
 import io.cinch.procedures.Procedure;
 import io.cinch.procedures.ProcedureCall;
@@ -7,12 +8,14 @@ import io.cinch.procedures.Session;
 import io.cinch.schema.Migration;
 import io.cinch.schema.SchemaInfo;
 import io.cinch.sql.SqlState;
+import io.cinch.sql.SqlStatement;
 import io.cinch.store.Branch;
 import io.cinch.store.Database;
 import io.cinch.store.Handle;
 import io.cinch.store.Names;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
+import java.util.Optional;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Blob;
@@ -119,8 +122,8 @@ public final class CinchConnection implements Connection, Session {
     }
 
     /** Notes that a statement ran on the tenant: with auto-commit off, a transaction is now open. */
-    void ran(io.cinch.sql.SqlStatement statement) {
-        if (statement.kind() == io.cinch.sql.SqlStatement.Kind.TRANSACTION) {
+    void ran(SqlStatement statement) {
+        if (statement.kind() == SqlStatement.Kind.TRANSACTION) {
             String verb = statement.verb();
             boolean rollbackTo = verb.equals("rollback") && statement.find("to", 1) > 0;
             if (verb.equals("begin") || verb.equals("savepoint")) {
@@ -188,11 +191,11 @@ public final class CinchConnection implements Connection, Session {
     }
 
     /** The tenant called {@code name} in this branch, refusing other tenants on a locked connection. */
-    java.util.Optional<Tenant> otherTenant(String name) throws SQLException {
+    Optional<Tenant> otherTenant(String name) throws SQLException {
         if (!Names.isValid(name)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Optional<Tenant> found = project.findTenant(branch, name);
+        Optional<Tenant> found = project.findTenant(branch, name);
         if (found.isPresent() && locked) {
             throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
                     + "' and cannot reach tenant '" + name + "'");
@@ -247,7 +250,7 @@ public final class CinchConnection implements Connection, Session {
         handle.setQueryOnly(readOnly || handle.isTemplate());
     }
 
-    private void outsideTransaction(io.cinch.sql.SqlAction<Void> work) throws SQLException {
+    private void outsideTransaction(SqlAction<Void> work) throws SQLException {
         boolean manual = !handle.jdbc().getAutoCommit();
         if (manual) {
             handle.jdbc().setAutoCommit(true);

@@ -7,6 +7,7 @@ import io.cinch.sql.MemoryResultSet.Column;
 import io.cinch.sql.SqlState;
 import io.cinch.store.Branch;
 import io.cinch.store.Tenant;
+import java.util.Arrays;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -414,7 +415,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 Column.text("TYPE_SCHEM"), Column.text("TYPE_NAME"), Column.text("SELF_REFERENCING_COL_NAME"),
                 Column.text("REF_GENERATION"));
         List<String> wanted = types == null ? List.of("TABLE", "VIEW")
-                : java.util.Arrays.stream(types).map(t -> t.toUpperCase(Locale.ROOT)).toList();
+                : Arrays.stream(types).map(t -> t.toUpperCase(Locale.ROOT)).toList();
         for (Scope s : scopes(catalog, schemaPattern)) {
             for (SchemaInfo.Table table : tables(s, tableNamePattern)) {
                 String type = table.view() ? "VIEW" : "TABLE";
@@ -706,7 +707,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     }
 
     private static ResultSet empty(String... columns) {
-        return MemoryResultSet.of(java.util.Arrays.stream(columns).map(Column::text).toArray(Column[]::new)).build(null);
+        return MemoryResultSet.of(Arrays.stream(columns).map(Column::text).toArray(Column[]::new)).build(null);
     }
 
     // ---- how patterns pick branches, tenants and tables ----

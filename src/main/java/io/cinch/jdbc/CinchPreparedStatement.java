@@ -98,7 +98,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
 
     @Override
     public ResultSet executeQuery() throws SQLException {
-        runScript(statements, snapshot(), keys, Expect.QUERY);
+        runScript(statements, params, keys, Expect.QUERY);
         return getResultSet();
     }
 
@@ -109,13 +109,13 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        runScript(statements, snapshot(), keys, Expect.UPDATE);
+        runScript(statements, params, keys, Expect.UPDATE);
         return Math.max(getLargeUpdateCount(), 0);
     }
 
     @Override
     public boolean execute() throws SQLException {
-        return runScript(statements, snapshot(), keys, Expect.ANY);
+        return runScript(statements, params, keys, Expect.ANY);
     }
 
     @Override

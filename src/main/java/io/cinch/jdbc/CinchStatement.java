@@ -39,6 +39,10 @@ class CinchStatement implements Statement {
     private MemoryResultSet keys;
     private boolean closed;
     private boolean closeOnCompletion;
+    private SqlStatement lastStatement;
+    private GeneratedKeys lastKeys;
+    private long lastEpoch;
+    private TenantSql lastSql;
     private long maxRows;
     private int queryTimeout;
     private int fetchSize;
@@ -112,7 +116,7 @@ class CinchStatement implements Statement {
             throws SQLException {
         for (int attempt = 0; ; attempt++) {
             Handle handle = connection.handle();
-            TenantSql sql = TenantSql.of(statement, connection, keys);
+            TenantSql sql = tenantSql(statement, keys);
             try {
                 if (connection.attach(sql.attachments())) {
                     closeDelegate();
@@ -146,6 +150,24 @@ class CinchStatement implements Statement {
                 throw SqlState.of(e);
             }
         }
+    }
+
+    /**
+     * The statement as it runs on the tenant. SQL without a dot names no other tenant, so its form depends only on
+     * the branch's schema: it is kept while the project's epoch stays where it was.
+     */
+    private TenantSql tenantSql(SqlStatement statement, GeneratedKeys keys) throws SQLException {
+        long epoch = connection.project().epoch();
+        if (lastSql != null && lastStatement == statement && lastKeys == keys && lastEpoch == epoch) {
+            return lastSql;
+        }
+        TenantSql sql = TenantSql.of(statement, connection, keys);
+        boolean keep = statement.text().indexOf('.') < 0;
+        lastStatement = keep ? statement : null;
+        lastKeys = keys;
+        lastEpoch = epoch;
+        lastSql = keep ? sql : null;
+        return sql;
     }
 
     /** The generated keys of the last execution, or null. */

@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -62,7 +63,7 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         if (dir.isEmpty()) {
             throw SqlState.CANNOT_CONNECT.exception("no project directory in URL '" + url + "': use jdbc:cinch:<dir>[?key=value]");
         }
-        Map<String, String> given = new java.util.LinkedHashMap<>();
+        Map<String, String> given = new LinkedHashMap<>();
         if (info != null) {
             info.stringPropertyNames().forEach(k -> given.put(k, info.getProperty(k)));
         }

@@ -10,6 +10,7 @@ import io.cinch.sql.SqlStatement;
 import io.cinch.store.Branch;
 import io.cinch.store.Database;
 import io.cinch.store.Project;
+import java.util.Locale;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -86,7 +87,7 @@ final class CrossTenantConnection implements Connection, Session {
                 }
                 return Route.PROCEDURE;
             default:
-                throw readOnly(statement.verb().toUpperCase(java.util.Locale.ROOT) + " would write");
+                throw readOnly(statement.verb().toUpperCase(Locale.ROOT) + " would write");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cinch.jdbc;
 
+import io.cinch.sql.MemoryResultSet;
 import io.cinch.sql.SqlState;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -83,7 +84,7 @@ final class CrossTenantMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getCatalogs() {
-        return io.cinch.sql.MemoryResultSet.of(io.cinch.sql.MemoryResultSet.Column.text("TABLE_CAT")).build(null);
+        return MemoryResultSet.of(MemoryResultSet.Column.text("TABLE_CAT")).build(null);
     }
 
     @Override

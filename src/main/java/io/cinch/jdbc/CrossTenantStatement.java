@@ -1,5 +1,6 @@
 package io.cinch.jdbc;
 
+import io.cinch.sql.MemoryResultSet;
 import io.cinch.procedures.ProcedureCall;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
@@ -187,7 +188,7 @@ class CrossTenantStatement implements Statement {
     @Override
     public ResultSet getGeneratedKeys() throws SQLException {
         connection.checkOpen();
-        return io.cinch.sql.MemoryResultSet.of().build(this);
+        return MemoryResultSet.of().build(this);
     }
 
     @Override

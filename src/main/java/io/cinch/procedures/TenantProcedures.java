@@ -26,10 +26,7 @@ final class TenantProcedures {
     static ResultSet create(Session session, Args args) throws SQLException {
         String name = args.name(0, "tenant");
         Branch branch = session.branch();
-        Tenant tenant = session.project().metadata().write(v -> {
-            refuseExisting(v.tenant(branch.id(), name).isPresent(), name);
-            return v.insertTenant(branch.id(), name, null, false);
-        });
+        Tenant tenant = session.project().metadata().write(v -> v.insertTenant(branch, name, null, false));
         return MemoryResultSet.of(Column.text("tenant"), Column.text("created_at"))
                 .row(tenant.name(), tenant.createdAt()).build(session.owner());
     }
@@ -73,8 +70,7 @@ final class TenantProcedures {
         Branch branch = session.branch();
         Tenant source = project.tenant(branch, from);
         project.metadata().write(v -> {
-            refuseExisting(v.tenant(branch.id(), to).isPresent(), to);
-            Tenant copy = v.insertTenant(branch.id(), to, null, false);
+            Tenant copy = v.insertTenant(branch, to, null, false);
             if (source.materialized()) {
                 project.tenantFiles().copy(project.layout().tenant(source), project.layout().tenant(copy));
                 v.markMaterialized(copy.id());

@@ -31,7 +31,7 @@ public final class Branches {
                 v.appendChange(branch.id(), change);
             }
             for (Tenant tenant : v.tenants(source.id())) {
-                Tenant copy = v.insertTenant(branch.id(), tenant.name(), tenant.createdAt(), tenant.materialized());
+                Tenant copy = v.insertTenant(branch, tenant.name(), tenant.createdAt(), tenant.materialized());
                 if (tenant.materialized()) {
                     project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
                 }

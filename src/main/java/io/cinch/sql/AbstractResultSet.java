@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
@@ -92,7 +93,7 @@ public abstract class AbstractResultSet implements ResultSet {
     @Deprecated
     public BigDecimal getBigDecimal(int columnIndex, int scale) throws SQLException {
         BigDecimal d = Values.decimal(get(columnIndex));
-        return d == null ? null : d.setScale(scale, java.math.RoundingMode.HALF_UP);
+        return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
     }
 
     @Override
@@ -653,12 +654,12 @@ public abstract class AbstractResultSet implements ResultSet {
     }
 
     @Override
-    public void updateBigDecimal(int columnIndex, java.math.BigDecimal x) throws SQLException {
+    public void updateBigDecimal(int columnIndex, BigDecimal x) throws SQLException {
         throw readOnly();
     }
 
     @Override
-    public void updateBigDecimal(String columnLabel, java.math.BigDecimal x) throws SQLException {
+    public void updateBigDecimal(String columnLabel, BigDecimal x) throws SQLException {
         throw readOnly();
     }
 

@@ -1,5 +1,7 @@
 package io.cinch.sql;
 
+import java.util.Locale;
+
 /**
  * One lexical token of SQLite SQL: its kind, where it stands in the text, and its value (a bare word
  * lower-cased, a quoted identifier or string literal unquoted).
@@ -26,6 +28,6 @@ public record Token(Kind kind, int start, int end, String value) {
 
     /** The name this token denotes, lower-cased as SQLite compares names. */
     public String name() {
-        return value.toLowerCase(java.util.Locale.ROOT);
+        return value.toLowerCase(Locale.ROOT);
     }
 }

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +72,8 @@ public final class Metadata implements AutoCloseable {
 
     private final Connection reader;
     private final Connection writer;
+    private final Map<String, PreparedStatement> readerStatements = new HashMap<>();
+    private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Epoch epoch;
     private View current;
@@ -107,7 +111,7 @@ public final class Metadata implements AutoCloseable {
             return work.run(current);
         }
         synchronized (reader) {
-            return work.run(new View(reader));
+            return work.run(new View(reader, readerStatements));
         }
     }
 
@@ -122,7 +126,7 @@ public final class Metadata implements AutoCloseable {
         writeLock.lock();
         try (Statement s = writer.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
-            current = new View(writer);
+            current = new View(writer, writerStatements);
             try {
                 T result = work.run(current);
                 if (current.invalidates) {
@@ -153,10 +157,12 @@ public final class Metadata implements AutoCloseable {
     /** Queries and updates of the metadata through one connection. */
     public static final class View {
         private final Connection c;
+        private final Map<String, PreparedStatement> prepared;
         private boolean invalidates;
 
-        private View(Connection c) {
+        private View(Connection c, Map<String, PreparedStatement> prepared) {
             this.c = c;
+            this.prepared = prepared;
         }
 
         /** Says that this write changes what processes cache; other processes then refresh. */
@@ -244,11 +250,19 @@ public final class Metadata implements AutoCloseable {
             return query(TENANT_COLUMNS + "WHERE t.branch_id = ? AND t.materialized = 1 ORDER BY t.name", View::tenant, branchId);
         }
 
-        /** Records a new tenant; a null {@code createdAt} means now. */
-        public Tenant insertTenant(long branchId, String name, String createdAt, boolean materialized) throws SQLException {
-            long id = query("INSERT INTO tenants(branch_id, name, created_at, materialized) VALUES (?, ?, coalesce(?, "
-                    + NOW + "), ?) RETURNING id", rs -> rs.getLong(1), branchId, name, createdAt, materialized ? 1 : 0).get(0);
-            return tenant(id).orElseThrow();
+        /** Records a new tenant of {@code branch}; a null {@code createdAt} means now; an existing name is 42710. */
+        public Tenant insertTenant(Branch branch, String name, String createdAt, boolean materialized) throws SQLException {
+            try {
+                return query("INSERT INTO tenants(branch_id, name, created_at, materialized) VALUES (?, ?, coalesce(?, "
+                        + NOW + "), ?) RETURNING id, created_at", rs -> new Tenant(rs.getLong(1), branch.id(),
+                        branch.databaseId(), name, rs.getString(2), materialized), branch.id(), name, createdAt,
+                        materialized ? 1 : 0).get(0);
+            } catch (SQLException e) {
+                if (SqlState.stateOf(e) == SqlState.UNIQUE_VIOLATION) {
+                    throw SqlState.ALREADY_EXISTS.exception("tenant '" + name + "' already exists", e);
+                }
+                throw e;
+            }
         }
 
         /** Removes a tenant's record. */
@@ -329,23 +343,31 @@ public final class Metadata implements AutoCloseable {
         }
 
         private <T> List<T> query(String sql, Row<T> row, Object... args) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<T> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(row.read(rs));
-                    }
-                    return out;
+            PreparedStatement ps = statement(sql);
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(row.read(rs));
                 }
+                return out;
             }
         }
 
         private void update(String sql, Object... args) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, args);
-                ps.executeUpdate();
+            PreparedStatement ps = statement(sql);
+            bind(ps, args);
+            ps.executeUpdate();
+        }
+
+        /** The connection's statement for {@code sql}, prepared once: the metadata's queries are few and frequent. */
+        private PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement ps = prepared.get(sql);
+            if (ps == null) {
+                ps = c.prepareStatement(sql);
+                prepared.put(sql, ps);
             }
+            return ps;
         }
 
         private static void bind(PreparedStatement ps, Object[] args) throws SQLException {

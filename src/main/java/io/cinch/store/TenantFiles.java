@@ -41,7 +41,7 @@ public final class TenantFiles {
         Database db = v.insertDatabase(name);
         Branch main = v.insertBranch(db.id(), "main", null);
         createTemplate(main, null);
-        v.insertTenant(main.id(), "main", null, false);
+        v.insertTenant(main, "main", null, false);
         return db;
     }
 

@@ -1,6 +1,7 @@
 package io.cinch.bench;
 
 import io.cinch.store.Project;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +27,8 @@ import org.sqlite.SQLiteConfig;
 /**
  * Issue 2: getConnection + one point SELECT + close, on recently used tenants. {@code cinch}:
  * {@code DriverManager.getConnection("jdbc:cinch:<dir>?tenant=t<i>")}; {@code raw}:
- * {@code DriverManager.getConnection("jdbc:sqlite:<that tenant's file>")}, plain; {@code rawConfigured}: the same
+ * {@code DriverManager.getConnection("jdbc:sqlite:<a copy of that tenant's file>")}, plain (a copy, so that
+ * cinch's open handles to the tenant's own file do not change what raw pays); {@code rawConfigured}: the same
  * with the settings cinch guarantees (WAL, foreign keys, busy timeout, synchronous=NORMAL), i.e. what a program
  * without cinch would have to do to get them. Each operation moves to the next of {@code tenants} tenants
  * (round robin), all used in setup and within cinch's idle-file cache (256). Target: cinch at least 10x faster
@@ -50,6 +52,7 @@ public class ConnectBenchmark {
 
     Path project;
     String[] cinchUrls;
+    Path plain;
     String[] rawUrls;
     SQLiteConfig configured;
     int next;
@@ -73,7 +76,13 @@ public class ConnectBenchmark {
         if (files.size() != tenants) {
             throw new IllegalStateException("expected " + tenants + " tenant files, found " + files.size());
         }
-        rawUrls = files.stream().map(f -> "jdbc:sqlite:" + f).toArray(String[]::new);
+        plain = Bench.tempDir("connect-plain");
+        rawUrls = new String[files.size()];
+        for (int i = 0; i < files.size(); i++) {
+            Path copy = plain.resolve(i + ".db");
+            Files.copy(files.get(i), copy);
+            rawUrls[i] = "jdbc:sqlite:" + copy;
+        }
         configured = new SQLiteConfig();
         configured.setJournalMode(SQLiteConfig.JournalMode.WAL);
         configured.enforceForeignKeys(true);
@@ -94,6 +103,7 @@ public class ConnectBenchmark {
     public void tearDown() {
         Project.closeUnused();
         Bench.deleteTree(project);
+        Bench.deleteTree(plain);
     }
 
     private int advance() {
