@@ -1,12 +1,7 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,20 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Aggregates that span tenants (no GROUP BY _tenant) equal the per-tenant loop's partial results merged in Java. */
-class AggregatesAcrossTenantsTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
+class AggregatesAcrossTenantsTest extends TwentyTenants {
 
     @Test
     void countSumMinMaxAndAvgMergeEveryTenantsPartialResult() throws SQLException {

@@ -1,12 +1,7 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Aggregates grouped by {@code _tenant} equal the same single-tenant query run in each tenant, tenants without rows having no group. */
-class AggregatesPerTenantTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
+class AggregatesPerTenantTest extends TwentyTenants {
 
     /** The loop's rows of an aggregate without GROUP BY whose last column is COUNT(*), for tenants with rows, without that count. */
     private static List<List<Object>> tenantsWithRows(String singleTenantSql) throws SQLException {

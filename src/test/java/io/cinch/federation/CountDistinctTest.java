@@ -1,12 +1,7 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,20 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DISTINCT aggregates count a value once across tenants, and once per tenant when grouped by {@code _tenant}. */
-class CountDistinctTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
+class CountDistinctTest extends TwentyTenants {
 
     /** Distinct non-null values of column 1 of the loop's rows, per value of column 0 ("" when there is no key). */
     private static Map<Object, Set<Object>> distinctBy(List<List<Object>> rows, boolean keyed) {

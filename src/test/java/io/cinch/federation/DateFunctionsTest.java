@@ -1,14 +1,11 @@
 package io.cinch.federation;
 
 import io.cinch.Projects;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,10 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** SQLite's datetime(), date(), strftime() and julianday() give SQLite's answers across tenants and are pushed into each tenant's SQL. */
-class DateFunctionsTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
+class DateFunctionsTest extends TwentyTenants {
     /**
      * A fixed day near the data (which is spread over the last three weeks), used where 'now' would make the answer change
      * at midnight between the loop and the cross-tenant query. Comparisons with datetime('now', '-7 days') stay safe: the
@@ -34,14 +28,8 @@ class DateFunctionsTest {
     static String today;
 
     @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
+    static void data() throws Exception {
         today = LocalDate.now(ZoneOffset.UTC).toString();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
     }
 
     @Test

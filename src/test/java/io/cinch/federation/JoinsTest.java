@@ -1,12 +1,7 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -16,26 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Joins between branch tables: on {@code _tenant} they equal each tenant's own join; without it they pair rows of different tenants. */
-class JoinsTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
-
-    private static void assertTagged(String single, String crossTenant) throws SQLException {
-        List<List<Object>> expected = Loop.rows(dir, single);
-        assertFalse(expected.isEmpty(), "the data must give rows: " + single);
-        assertEquals(Rows.sorted(expected), Rows.sorted(Rows.query(all, crossTenant)), crossTenant);
-    }
+class JoinsTest extends TwentyTenants {
 
     @Test
     void innerJoinOnTenantAndKeyEqualsEachTenantsJoin() throws SQLException {

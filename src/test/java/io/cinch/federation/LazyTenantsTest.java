@@ -1,12 +1,8 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,22 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Lazy tenants contribute no rows to {@code tenant=*} and stay lazy: reading across tenants creates no file for them. */
-class LazyTenantsTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
+class LazyTenantsTest extends TwentyTenants {
     /** t003, t011 and t017 are created and never written; neither is main. */
     static final List<String> LAZY = List.of("main", "t003", "t011", "t017");
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
 
     @Test
     void theFixtureHasLazyTenants() throws SQLException {

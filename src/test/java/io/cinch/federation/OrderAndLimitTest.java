@@ -1,12 +1,8 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,22 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** ORDER BY, LIMIT and OFFSET apply to the union of all tenants' rows, with SQLite's NULL order. */
-class OrderAndLimitTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
+class OrderAndLimitTest extends TwentyTenants {
     /** Every task as [tenant, id, points, title], from the loop. */
     static List<List<Object>> tasks;
 
     @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
+    static void data() throws Exception {
         tasks = Loop.plain(dir, "SELECT id, points, title FROM tasks");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
     }
 
     private static Comparator<List<Object>> by(int column) {

@@ -1,12 +1,7 @@
 package io.cinch.federation;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,27 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Row-level queries (filters, projections, DISTINCT, parameters) over all tenants equal each tenant's rows tagged with its name. */
-class RowQueriesTest {
-    @TempDir
-    static Path dir;
-    static Connection all;
-
-    @BeforeAll
-    static void build() throws Exception {
-        all = TenantProject.build(dir, 20).crossTenant();
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        all.close();
-    }
-
-    /** The cross-tenant query equals {@code single} run in each tenant, its rows tagged with the tenant. */
-    private static void assertTagged(String single, String crossTenant) throws SQLException {
-        List<List<Object>> expected = Loop.rows(dir, single);
-        assertFalse(expected.isEmpty(), "the data must give rows: " + single);
-        assertEquals(Rows.sorted(expected), Rows.sorted(Rows.query(all, crossTenant)), crossTenant);
-    }
+class RowQueriesTest extends TwentyTenants {
 
     @Test
     void filterOnOneTenantAndALikePattern() throws SQLException {
