@@ -12,7 +12,8 @@ run() {
   java -jar "$jar" "$@" -rf json -rff "$out/$name.json" >> "$out/$name.txt" 2>&1
   { echo "== $name: $(date -u +%FT%TZ) load after: $(uptime)"; } >> "$out/$name.txt"
 }
-run driver 'PointSelectBenchmark|ConnectBenchmark|CreateTenantBenchmark'
+run driver 'PointSelectBenchmark|ConnectBenchmark'
+run create-tenant 'CreateTenantBenchmark'
 run list 'ListTenantsBenchmark'
 run schema 'SchemaChangeBenchmark'
 run branch 'CreateBranchBenchmark'

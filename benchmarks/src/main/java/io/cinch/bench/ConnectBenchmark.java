@@ -31,12 +31,12 @@ import org.sqlite.SQLiteConfig;
  * cinch's open handles to the tenant's own file do not change what raw pays); {@code rawConfigured}: the same
  * with the settings cinch guarantees (WAL, foreign keys, busy timeout, synchronous=NORMAL), i.e. what a program
  * without cinch would have to do to get them. Each operation moves to the next of {@code tenants} tenants
- * (round robin), all used in setup and within cinch's idle-file cache (256). Target: cinch at least 10x faster
+ * (round robin), all used in setup and within cinch's idle-file cache. Target: cinch at least 10x faster
  * than raw.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(2)
+@Fork(3)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
