@@ -2,6 +2,7 @@ package io.cinch.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cinch.store.Names;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The tutorial's multi-tenant API on the JDK's HTTP server: a request names its tenant in a header and carries a
- * token ("user-id@tenant"); the tenant is checked against the token before any query, and the query runs on a
- * connection locked to that tenant, so a bug in a handler still cannot read another customer's data.
+ * token ("user-id@tenant"); the tenant is checked (a valid name, the token's) before any query, and the query runs on
+ * a connection locked to that tenant, so a bug in a handler still cannot read another customer's data.
  */
 final class ProjectsApi implements AutoCloseable {
 
@@ -48,7 +49,7 @@ final class ProjectsApi implements AutoCloseable {
         String tenant = exchange.getRequestHeaders().getFirst("tenant");
         String token = exchange.getRequestHeaders().getFirst("token");
         int at = token == null ? -1 : token.indexOf('@');
-        if (tenant == null || at < 0 || !token.substring(at + 1).equals(tenant)) {
+        if (!Names.isValid(tenant) || at < 0 || !token.substring(at + 1).equals(tenant)) {
             respond(exchange, 403, "{\"detail\": \"Access denied\"}");
             return;
         }

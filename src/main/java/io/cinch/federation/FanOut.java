@@ -21,19 +21,17 @@ public final class FanOut {
     private final TenantTable table;
     private final String sql;
     private final TenantPredicate tenants;
-    private final List<Integer> outputs;
     private final RowReader reader;
     private final int guard;
     private final JavaRowFormat format;
 
-    FanOut(TenantTable table, String sql, TenantPredicate tenants, List<Integer> outputs, RowReader reader, int guard,
+    FanOut(TenantTable table, String sql, TenantPredicate tenants, RowReader reader, int guard,
             JavaRowFormat format) {
         this.guard = guard;
         this.format = format;
         this.table = table;
         this.sql = sql;
         this.tenants = tenants;
-        this.outputs = outputs;
         this.reader = reader;
     }
 
@@ -45,7 +43,7 @@ public final class FanOut {
     public Enumerable<Object> rows(DataContext context) {
         List<TenantRef> targets = new ArrayList<>();
         for (TenantRef t : table.source.materialized()) {
-            if (t.materialized() && tenants.test(t.name(), context)) {
+            if (tenants.test(t.name(), context)) {
                 targets.add(t);
             }
         }
@@ -110,6 +108,6 @@ public final class FanOut {
 
     @Override
     public String toString() {
-        return sql + " " + outputs;
+        return sql;
     }
 }

@@ -79,8 +79,12 @@ record TenantPredicate(List<RexNode> conditions) {
             default:
                 boolean flipped = !(call.operands.get(0) instanceof RexInputRef);
                 RexNode operand = call.operands.get(flipped ? 0 : 1);
-                String value = operand instanceof RexLiteral literal ? literal.getValueAs(String.class)
-                        : String.valueOf(context.get("?" + ((RexDynamicParam) operand).getIndex()));
+                Object bound = operand instanceof RexLiteral literal ? literal.getValueAs(String.class)
+                        : context.get("?" + ((RexDynamicParam) operand).getIndex());
+                if (bound == null) {
+                    return false; // a comparison with NULL selects no tenant
+                }
+                String value = bound.toString();
                 int cmp = flipped ? value.compareTo(tenant) : tenant.compareTo(value);
                 switch (c.getKind()) {
                     case EQUALS: return cmp == 0;

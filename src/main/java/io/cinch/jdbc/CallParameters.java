@@ -5,7 +5,7 @@ import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** Parameters of a {@code CALL cinch.*} (all text inputs) or of a statement without parameters. */
+/** Parameters of a {@code CALL cinch.*} (inputs, names given as text) or of a statement without parameters. */
 final class CallParameters implements ParameterMetaData {
 
     private final int count;
@@ -28,7 +28,7 @@ final class CallParameters implements ParameterMetaData {
     @Override
     public int isNullable(int param) throws SQLException {
         check(param);
-        return parameterNoNulls;
+        return parameterNullableUnknown;
     }
 
     @Override

@@ -101,24 +101,25 @@ public final class CinchConnection implements Connection, Session {
                 "branch '" + branch.name() + "' was deleted"));
         Tenant now = project.tenant(tenant.id()).orElseThrow(() -> SqlState.UNKNOWN_TENANT.exception(
                 "tenant '" + tenant.name() + "' was deleted"));
-        branch = nowBranch;
-        seenEpoch = epoch;
         if (inTransaction) {
+            branch = nowBranch;
+            seenEpoch = epoch;
             stale = true;
             return;
         }
-        stale = false;
         handle.detachAll();
         if (now.materialized() != tenant.materialized()) {
-            tenant = now;
-            replaceHandle();
+            replaceHandle(nowBranch, now);
         } else {
+            branch = nowBranch;
             tenant = now;
             outsideTransaction(() -> {
                 project.tenantFiles().catchUp(handle, branch);
                 return null;
             });
         }
+        seenEpoch = epoch;
+        stale = false;
     }
 
     /** Notes that a statement ran on the tenant: with auto-commit off, a transaction is now open. */
@@ -161,8 +162,7 @@ public final class CinchConnection implements Connection, Session {
             }
         }
         if (!tenant.materialized() && (everything || sql.writeTarget() == null)) {
-            tenant = project.tenantFiles().materialize(tenant);
-            replaceHandle();
+            replaceHandle(branch, project.tenantFiles().materialize(tenant));
             changed = true;
         }
         return changed;
@@ -203,13 +203,6 @@ public final class CinchConnection implements Connection, Session {
         return found;
     }
 
-    /** The file to attach for another tenant: its own, or (read-only) the template while it is lazy. */
-    Path fileOf(Tenant other) throws SQLException {
-        Handle h = project.tenantFiles().borrow(other, branch, null);
-        Path file = h.file();
-        project.files().release(h);
-        return file;
-    }
 
     /** The current tenant. */
     Tenant tenant() {
@@ -226,17 +219,16 @@ public final class CinchConnection implements Connection, Session {
         return url;
     }
 
-    boolean locked() {
-        return locked;
-    }
-
     void forget(CinchStatement statement) {
         statements.remove(statement);
     }
 
-    private void replaceHandle() throws SQLException {
-        Handle next = project.tenantFiles().borrow(tenant, branch, url.sqliteSettings());
+    /** Moves the connection to another tenant's (or the same tenant's new) file; nothing changes if that fails. */
+    private void replaceHandle(Branch newBranch, Tenant newTenant) throws SQLException {
+        Handle next = project.tenantFiles().borrow(newTenant, newBranch, url.sqliteSettings());
         Handle previous = handle;
+        branch = newBranch;
+        tenant = newTenant;
         handle = next;
         for (CinchStatement s : List.copyOf(statements)) {
             s.handleReplaced();
@@ -322,11 +314,10 @@ public final class CinchConnection implements Connection, Session {
         if (inTransaction) {
             throw SqlState.ACTIVE_TRANSACTION.exception("commit or roll back before switching tenant or branch");
         }
-        branch = newBranch;
-        tenant = newTenant;
-        seenEpoch = project.epoch();
+        long epoch = project.epoch();
+        replaceHandle(newBranch, newTenant);
+        seenEpoch = epoch;
         stale = false;
-        replaceHandle();
     }
 
     @Override
@@ -365,16 +356,16 @@ public final class CinchConnection implements Connection, Session {
         }
         for (Map.Entry<String, Tenant> e : tenants.entrySet()) {
             Tenant other = e.getValue();
-            Path expected = other.materialized() ? project.layout().tenant(other)
-                    : project.layout().template(other.databaseId(), other.branchId());
+            Path file = project.tenantFiles().fileOf(other);
             Path attached = handle.attached().get(e.getKey());
-            if (expected.equals(attached)) {
+            if (file.equals(attached)) {
                 continue;
             }
             if (attached != null) {
                 handle.detach(e.getKey());
             }
-            handle.attach(e.getKey(), fileOf(other), !other.materialized());
+            project.files().release(project.tenantFiles().borrow(other, branch, null)); // brings it up to the schema
+            handle.attach(e.getKey(), file, !other.materialized());
             changed = true;
         }
         return changed;
@@ -459,6 +450,13 @@ public final class CinchConnection implements Connection, Session {
         closed = true;
         for (CinchStatement s : List.copyOf(statements)) {
             s.close();
+        }
+        if (inTransaction && autoCommit) {
+            try {
+                handle.execute("ROLLBACK");
+            } catch (SQLException e) {
+                handle.markSessionChanged();
+            }
         }
         project.files().release(handle);
         project.release();
@@ -599,9 +597,7 @@ public final class CinchConnection implements Connection, Session {
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
-        if (!autoCommit) {
-            inTransaction = true;
-        }
+        inTransaction = true;
     }
 
     @Override

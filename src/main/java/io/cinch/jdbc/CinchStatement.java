@@ -233,6 +233,7 @@ class CinchStatement implements Statement {
     void handleReplaced() {
         closeResult();
         closeDelegate();
+        lastSql = null;
     }
 
     /** Gives the SQLite statement back to its connection for reuse, unless this statement changed its settings. */
@@ -547,6 +548,7 @@ class CinchStatement implements Statement {
             throw SqlState.INVALID_ARGUMENT.exception("fetch size must not be negative");
         }
         fetchSize = rows;
+        closeDelegate();
     }
 
     @Override

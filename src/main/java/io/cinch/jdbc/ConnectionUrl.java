@@ -80,28 +80,28 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
             }
         }
         Map<Property, String> values = new EnumMap<>(Property.class);
-        Properties sqlite = new Properties();
-        for (Map.Entry<String, String> e : given.entrySet()) {
-            Property p = Property.of(e.getKey());
-            if (p != null) {
-                values.put(p, e.getValue());
-            } else if (REFUSED_SETTINGS.contains(e.getKey())) {
-                throw SqlState.NOT_ALLOWED.exception("setting '" + e.getKey() + "' is not allowed: cinch keeps every "
-                        + "tenant file in WAL mode with foreign keys on");
-            } else if (!IGNORED_SETTINGS.contains(e.getKey())) {
-                sqlite.setProperty(e.getKey(), e.getValue());
-            }
-        }
         for (Property p : Property.values()) {
-            values.putIfAbsent(p, p.defaultValue());
+            values.put(p, given.getOrDefault(p.key(), p.defaultValue()));
         }
         Names.check("database", values.get(Property.DATABASE));
         Names.check("branch", values.get(Property.BRANCH));
         if (!values.get(Property.TENANT).equals(ALL_TENANTS)) {
             Names.check("tenant", values.get(Property.TENANT));
         }
+        Properties sqlite = new Properties();
+        for (Map.Entry<String, String> e : given.entrySet()) {
+            if (REFUSED_SETTINGS.contains(e.getKey())) {
+                throw SqlState.NOT_ALLOWED.exception("setting '" + e.getKey() + "' is not allowed: cinch keeps every "
+                        + "tenant file in WAL mode with foreign keys on");
+            } else if (Property.of(e.getKey()) == null && !IGNORED_SETTINGS.contains(e.getKey())) {
+                sqlite.setProperty(e.getKey(), e.getValue());
+            }
+        }
         bool(values, Property.CREATE);
         bool(values, Property.LOCK_TENANT);
+        if (values.get(Property.TENANT).equals(ALL_TENANTS) && values.get(Property.LOCK_TENANT).equals("true")) {
+            throw SqlState.NOT_ALLOWED.exception("lock_tenant=true locks a connection to one tenant; tenant=* reads them all");
+        }
         try {
             return new ConnectionUrl(url, Path.of(dir), values, sqlite);
         } catch (InvalidPathException e) {

@@ -110,7 +110,13 @@ final class CrossTenantConnection implements Connection, Session {
      */
     private synchronized CinchConnection procedures() throws SQLException {
         if (procedures == null) {
-            procedures = new CinchConnection(url.withTenant("main"), Project.acquire(url.project(), false, null));
+            Project again = Project.acquire(url.project(), false, null);
+            try {
+                procedures = new CinchConnection(url.withTenant("main"), again);
+            } catch (SQLException | RuntimeException e) {
+                again.release();
+                throw e;
+            }
             procedures.setReadOnly(true);
         }
         return procedures;

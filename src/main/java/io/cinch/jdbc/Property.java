@@ -33,11 +33,6 @@ public enum Property {
         return defaultValue;
     }
 
-    /** What the property means. */
-    public String description() {
-        return description;
-    }
-
     /** The property by key, or null when cinch does not know it. */
     public static Property of(String key) {
         for (Property p : values()) {

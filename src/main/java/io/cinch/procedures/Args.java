@@ -8,11 +8,6 @@ import java.util.List;
 /** The argument values of one procedure call, with typed, validated access. */
 public record Args(String procedure, List<Object> values) {
 
-    /** Number of arguments given. */
-    public int size() {
-        return values.size();
-    }
-
     /** Argument {@code i} (0-based) as a validated database, branch or tenant name. */
     public String name(int i, String kind) throws SQLException {
         Object v = values.get(i);

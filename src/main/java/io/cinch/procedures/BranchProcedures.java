@@ -13,6 +13,7 @@ import io.cinch.store.Project;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 
 /** The branch procedures: create, delete, list, switch, changes, merges, and create_table. */
 final class BranchProcedures {
@@ -86,7 +87,7 @@ final class BranchProcedures {
     static ResultSet createTable(Session session, Args args) throws SQLException {
         TableSpec spec = TableSpec.parse(args.text(0, "a table name"), args.text(1, "a column list"));
         new Migration(session.project(), session.branch())
-                .apply(List.of(new Migration.Step(spec.sql(), null, "create_table", spec.table().toLowerCase())));
+                .apply(List.of(new Migration.Step(spec.sql(), null, "create_table", spec.table().toLowerCase(Locale.ROOT))));
         return MemoryResultSet.of(Column.text("table")).row(spec.table()).build(session.owner());
     }
 

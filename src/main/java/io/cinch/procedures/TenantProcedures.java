@@ -6,7 +6,6 @@ import io.cinch.sql.SqlState;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
 import io.cinch.store.Handle;
-import io.cinch.store.Layout;
 import io.cinch.store.Names;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
@@ -53,8 +52,8 @@ final class TenantProcedures {
         session.checkReach(from);
         Project project = session.project();
         Branch branch = session.branch();
-        Tenant tenant = project.tenant(branch, from);
         project.metadata().write(v -> {
+            Tenant tenant = v.tenant(branch.id(), from).orElseThrow(() -> unknown(from, branch));
             refuseExisting(v.tenant(branch.id(), to).isPresent(), to);
             v.renameTenant(tenant.id(), to);
             return null;
@@ -68,8 +67,8 @@ final class TenantProcedures {
         session.checkReach(from);
         Project project = session.project();
         Branch branch = session.branch();
-        Tenant source = project.tenant(branch, from);
         project.metadata().write(v -> {
+            Tenant source = v.tenant(branch.id(), from).orElseThrow(() -> unknown(from, branch));
             Tenant copy = v.insertTenant(branch, to, null, false);
             if (source.materialized()) {
                 project.tenantFiles().copy(project.layout().tenant(source), project.layout().tenant(copy));
@@ -103,9 +102,7 @@ final class TenantProcedures {
         session.checkReach(name);
         Project project = session.project();
         Tenant tenant = project.tenant(session.branch(), name);
-        Layout layout = project.layout();
-        Path source = tenant.materialized() ? layout.tenant(tenant) : layout.template(tenant.databaseId(), tenant.branchId());
-        long size = project.tenantFiles().copy(source, layout.backup(file));
+        long size = project.tenantFiles().copy(project.tenantFiles().fileOf(tenant), project.layout().backup(file));
         return MemoryResultSet.of(Column.text("tenant"), Column.text("file"), Column.integer("size_bytes"))
                 .row(name, file, size).build(session.owner());
     }
@@ -156,6 +153,10 @@ final class TenantProcedures {
         if (exists) {
             throw SqlState.ALREADY_EXISTS.exception("tenant '" + name + "' already exists");
         }
+    }
+
+    private static SQLException unknown(String name, Branch branch) {
+        return SqlState.UNKNOWN_TENANT.exception("unknown tenant '" + name + "' in branch '" + branch.name() + "'");
     }
 
     private static void refuseMain(String name, String what) throws SQLException {

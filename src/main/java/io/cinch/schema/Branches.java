@@ -26,15 +26,20 @@ public final class Branches {
                 throw SqlState.ALREADY_EXISTS.exception("branch '" + name + "' already exists");
             }
             Branch branch = v.insertBranch(database.id(), name, source.name());
-            project.tenantFiles().createTemplate(branch, layout.template(source.databaseId(), source.id()));
-            for (Change change : v.changes(source.id())) {
-                v.appendChange(branch.id(), change);
-            }
-            for (Tenant tenant : v.tenants(source.id())) {
-                Tenant copy = v.insertTenant(branch, tenant.name(), tenant.createdAt(), tenant.materialized());
-                if (tenant.materialized()) {
-                    project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
+            try {
+                project.tenantFiles().createTemplate(branch, layout.template(source.databaseId(), source.id()));
+                for (Change change : v.changes(source.id())) {
+                    v.appendChange(branch.id(), change);
                 }
+                for (Tenant tenant : v.tenants(source.id())) {
+                    Tenant copy = v.insertTenant(branch, tenant.name(), tenant.createdAt(), tenant.materialized());
+                    if (tenant.materialized()) {
+                        project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                project.tenantFiles().deleteBranchFiles(branch);
+                throw e;
             }
             return branch;
         });

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinch.store.Branch;
 import io.cinch.store.Handle;
 import io.cinch.store.Project;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +47,8 @@ public final class SchemaInfo {
                              String onDelete) {
     }
 
-    private record Key(Path root, long branchId, int version) {
+    /** A branch's schema at a version, in one opened project (a project made anew at the same path is another). */
+    private record Key(Project project, long branchId, int version) {
     }
 
     private static final Cache<Key, SchemaInfo> CACHE = Caffeine.newBuilder().maximumSize(256).build();
@@ -61,7 +61,7 @@ public final class SchemaInfo {
 
     /** The schema of {@code branch} at its current version. */
     public static SchemaInfo of(Project project, Branch branch) throws SQLException {
-        Key key = new Key(project.layout().root(), branch.id(), project.version(branch));
+        Key key = new Key(project, branch.id(), project.version(branch));
         SchemaInfo info = CACHE.getIfPresent(key);
         if (info == null) {
             Handle h = project.files().borrow(project.layout().template(branch.databaseId(), branch.id()), true, null);
@@ -111,13 +111,10 @@ public final class SchemaInfo {
     }
 
     /**
-     * The columns whose values an INSERT into {@code table} reports as generated keys: {@code id} when it is the
-     * key, else the primary key, else the rowid.
+     * The columns whose values an INSERT into {@code table} reports as generated keys: the primary key ({@code id}
+     * for cinch's tables), else the rowid.
      */
     public List<String> keyColumns(Table table) {
-        if (table.primaryKey().size() == 1 && table.primaryKey().get(0).equalsIgnoreCase("id")) {
-            return table.primaryKey();
-        }
         if (!table.primaryKey().isEmpty()) {
             return table.primaryKey();
         }

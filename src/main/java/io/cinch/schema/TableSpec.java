@@ -1,6 +1,7 @@
 package io.cinch.schema;
 
 import io.cinch.sql.SqlState;
+import io.cinch.sql.Values;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,8 +22,7 @@ public record TableSpec(String table, List<Column> columns) {
     public record Column(String name, String type, boolean nullable) {
     }
 
-    /** The expression for the current UTC time in SQLite's own text format, with milliseconds. */
-    public static final String NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+    private static final String NOW = Values.NOW;
     private static final String UUID = "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || "
             + "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,6 +39,9 @@ public final class Values {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter(Locale.ROOT);
 
+    /** SQL for the current UTC time in SQLite's own text format with milliseconds ({@code 2024-01-02 10:11:12.345}). */
+    public static final String NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+
     private Values() {
     }
 
@@ -56,7 +60,7 @@ public final class Values {
         } else if (value instanceof Time t) {
             return t.toLocalTime().toString();
         } else if (value instanceof java.util.Date d) {
-            return TEXT_TIMESTAMP.format(LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC));
+            return TEXT_TIMESTAMP.format(LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault()));
         } else if (value instanceof LocalDateTime t) {
             return TEXT_TIMESTAMP.format(t);
         } else if (value instanceof LocalDate || value instanceof LocalTime || value instanceof UUID) {

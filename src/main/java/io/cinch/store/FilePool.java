@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The open SQLite files of a project: a bounded cache of idle connections (least recently used closed first), from
@@ -97,6 +98,7 @@ public final class FilePool {
 
     private static Handle open(Key key, Properties settings) throws SQLException {
         SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : settings);
+        config.resetOpenMode(SQLiteOpenMode.CREATE); // files are made by TenantFiles only; a missing one is an error
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);
         config.setGetGeneratedKeys(false); // cinch reports keys with RETURNING; sqlite-jdbc's would match every statement

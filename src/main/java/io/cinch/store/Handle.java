@@ -2,7 +2,6 @@ package io.cinch.store;
 
 import io.cinch.sql.SqlAction;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +45,6 @@ public final class Handle {
     /** True for a branch template opened for a lazy tenant's reads. */
     public boolean isTemplate() {
         return key.template();
-    }
-
-    /** The sqlite-jdbc connection. */
-    public SQLiteConnection connection() {
-        return connection;
     }
 
     /** Notes that user SQL left state in this connection (a setting, a temporary table), so it is not lent again. */
@@ -226,8 +220,8 @@ public final class Handle {
         }
     }
 
-    /** The connection as plain JDBC. */
-    public Connection jdbc() {
+    /** The sqlite-jdbc connection. */
+    public SQLiteConnection jdbc() {
         return connection;
     }
 }

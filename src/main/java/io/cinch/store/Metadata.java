@@ -1,6 +1,7 @@
 package io.cinch.store;
 
 import io.cinch.sql.SqlState;
+import io.cinch.sql.Values;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +33,7 @@ public final class Metadata implements AutoCloseable {
         T run(View view) throws SQLException;
     }
 
-    static final String NOW = "strftime('%Y-%m-%d %H:%M:%f','now')";
+    private static final String NOW = Values.NOW;
     private static final int BUSY_TIMEOUT_MS = 60_000;
     private static final String SCHEMA = """
             CREATE TABLE IF NOT EXISTS databases (
@@ -124,6 +125,7 @@ public final class Metadata implements AutoCloseable {
             return work.run(current);
         }
         writeLock.lock();
+        boolean begun = false;
         try (Statement s = writer.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             current = new View(writer, writerStatements);
@@ -131,17 +133,22 @@ public final class Metadata implements AutoCloseable {
                 T result = work.run(current);
                 if (current.invalidates) {
                     epoch.begin();
+                    begun = true;
                 }
                 s.execute("COMMIT");
-                if (current.invalidates) {
-                    epoch.end();
-                }
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                s.execute("ROLLBACK");
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             }
         } finally {
+            if (begun) {
+                epoch.end();
+            }
             current = null;
             writeLock.unlock();
         }
@@ -281,11 +288,6 @@ public final class Metadata implements AutoCloseable {
         public void markMaterialized(long id) throws SQLException {
             update("UPDATE tenants SET materialized = 1 WHERE id = ?", id);
             invalidate();
-        }
-
-        /** The branch's schema version: the number of changes in its log. */
-        public int version(long branchId) throws SQLException {
-            return query("SELECT count(*) FROM changes WHERE branch_id = ?", rs -> rs.getInt(1), branchId).get(0);
         }
 
         /** The branch's change log, oldest first. */

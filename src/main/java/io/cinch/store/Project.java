@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class Project {
 
     private static final Map<Path, Project> OPEN = new ConcurrentHashMap<>();
-    /** Projects by the path users gave (relative or not), so that an open project is found without touching the disk. */
+    /** Projects by the path users gave (relative or not), so that an open project is found with one stat of its metadata. */
     private static final Map<Path, Project> BY_GIVEN_PATH = new ConcurrentHashMap<>();
     private static final long IDLE_CLOSE_MS = 30_000;
     private static final ScheduledExecutorService REAPER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -105,7 +105,12 @@ public final class Project {
                     project.users++;
                     project.lastUse = System.currentTimeMillis();
                     if (!exists) {
-                        project.initialize(database);
+                        try {
+                            project.initialize(database);
+                        } catch (SQLException | RuntimeException e) {
+                            project.users--;
+                            throw e;
+                        }
                     }
                     return project;
                 }

@@ -58,12 +58,7 @@ public final class TenantFiles {
             return;
         }
         createDirectories(file.getParent());
-        Handle h = project.files().borrow(file, false, null);
-        try {
-            h.execute("PRAGMA application_id = " + APPLICATION_ID);
-        } finally {
-            project.files().release(h);
-        }
+        walMode(file);
     }
 
     /**
@@ -71,9 +66,7 @@ public final class TenantFiles {
      * while it is lazy. The file is brought up to the branch's schema first.
      */
     public Handle borrow(Tenant tenant, Branch branch, Properties settings) throws SQLException {
-        Path file = tenant.materialized() ? project.file(tenant)
-                : project.layout().template(tenant.databaseId(), tenant.branchId());
-        Handle h = project.files().borrow(file, !tenant.materialized(), settings);
+        Handle h = project.files().borrow(fileOf(tenant), !tenant.materialized(), settings);
         try {
             catchUp(h, branch);
             return h;
@@ -81,6 +74,11 @@ public final class TenantFiles {
             project.files().release(h);
             throw e;
         }
+    }
+
+    /** The file a tenant's connections open: its own, or the branch's template while it is lazy. */
+    public Path fileOf(Tenant tenant) {
+        return tenant.materialized() ? project.file(tenant) : project.layout().template(tenant.databaseId(), tenant.branchId());
     }
 
     /**
@@ -120,7 +118,7 @@ public final class TenantFiles {
                 return null;
             });
         }
-        project.knowVersion(h.file(), Math.max(current, log.size()));
+        project.knowVersion(h.file(), log.size());
     }
 
     /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */
@@ -157,18 +155,18 @@ public final class TenantFiles {
         Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
         createDirectories(to.getParent());
         deleteFile(tmp);
-        Handle h = project.files().borrow(from, false, null);
         try {
-            if (!copyWhileWalEmpty(h, from, tmp)) {
-                try (Statement s = h.jdbc().createStatement()) {
-                    s.executeUpdate("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+            Handle h = project.files().borrow(from, false, null);
+            try {
+                if (!copyWhileWalEmpty(h, from, tmp)) {
+                    try (Statement s = h.jdbc().createStatement()) {
+                        s.executeUpdate("VACUUM INTO '" + tmp.toString().replace("'", "''") + "'");
+                    }
                 }
+            } finally {
+                project.files().release(h);
             }
-        } finally {
-            project.files().release(h);
-        }
-        walMode(tmp);
-        try {
+            walMode(tmp);
             for (Path companion : Layout.withCompanions(to)) {
                 Files.deleteIfExists(companion);
             }
@@ -176,16 +174,20 @@ public final class TenantFiles {
             return Files.size(to);
         } catch (IOException e) {
             throw SqlState.IO_ERROR.exception("cannot write " + to + ": " + e.getMessage(), e);
+        } finally {
+            deleteTree(tmp);
         }
     }
 
     /**
-     * Puts a new copy in WAL mode before anyone can open it: switching modes needs the file to itself, and SQLite
-     * would refuse connections opening it at once (as sqlite-jdbc sets the mode before its busy timeout).
+     * Makes a new file (or a new copy) a cinch file in WAL mode before anyone can open it: switching modes needs the
+     * file to itself, and SQLite would refuse connections opening it at once (sqlite-jdbc sets the mode before its
+     * busy timeout).
      */
     private static void walMode(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setApplicationId(APPLICATION_ID);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file)) {
             // opening with the setting is the whole work
         }
@@ -219,16 +221,15 @@ public final class TenantFiles {
      * other connections see whole.
      */
     public void restore(Handle h, Path backup) throws SQLException {
-        h.writing(() -> h.connection().getDatabase().restore("main", backup.toString(), null));
+        h.writing(() -> h.jdbc().getDatabase().restore("main", backup.toString(), null));
     }
 
-    /** The application id, schema version and schema fingerprint of a database file, opened read-only. */
+    /** The schema version and schema fingerprint of a database file, opened read-only. */
     public static SchemaStamp stamp(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            int applicationId = intPragma(s, "application_id");
-            return new SchemaStamp(applicationId, intPragma(s, "user_version"), schemaHash(c));
+            return new SchemaStamp(intPragma(s, "user_version"), schemaHash(c));
         } catch (SQLException e) {
             throw SqlState.INVALID_ARGUMENT.exception(file.getFileName() + " is not a readable SQLite database: " + e.getMessage(), e);
         }
@@ -240,8 +241,8 @@ public final class TenantFiles {
         }
     }
 
-    /** A database file's application id, schema version and schema fingerprint. */
-    public record SchemaStamp(int applicationId, int version, String schemaHash) {
+    /** A database file's schema version and schema fingerprint. */
+    public record SchemaStamp(int version, String schemaHash) {
     }
 
     /** The fingerprint of an empty schema. */
@@ -290,6 +291,19 @@ public final class TenantFiles {
         }
         return size;
     }
+
+    /** Deletes the files of a branch whose creation failed (its metadata rolls back). */
+    public void deleteBranchFiles(Branch branch) {
+        Path dir = project.layout().branch(branch.databaseId(), branch.id());
+        project.files().evict(dir);
+        try {
+            deleteTree(dir);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete " + dir + " after a failed branch creation", e);
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(TenantFiles.class.getName());
 
     /** Deletes, after the metadata transaction that doomed them committed, the files noted for deletion. */
     public void deleteDoomed() throws SQLException {
