@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  */
 final class CinchDatabaseMetaData implements DatabaseMetaData {
 
-    private static final String VERSION = "0.1.0";
-
     private final CinchConnection connection;
 
     CinchDatabaseMetaData(CinchConnection connection) {
@@ -92,17 +90,17 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public String getDriverVersion() {
-        return VERSION;
+        return CinchDriver.VERSION;
     }
 
     @Override
     public int getDriverMajorVersion() {
-        return 0;
+        return CinchDriver.MAJOR_VERSION;
     }
 
     @Override
     public int getDriverMinorVersion() {
-        return 1;
+        return CinchDriver.MINOR_VERSION;
     }
 
     @Override

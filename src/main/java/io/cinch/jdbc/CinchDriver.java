@@ -12,6 +12,11 @@ import java.util.logging.Logger;
 /** The cinch JDBC driver: accepts {@code jdbc:cinch:} URLs and opens tenant (or cross-tenant) connections. */
 public final class CinchDriver implements Driver {
 
+    /** The driver's version, as its metadata reports it. */
+    static final String VERSION = "0.1.0";
+    static final int MAJOR_VERSION = 0;
+    static final int MINOR_VERSION = 1;
+
     static {
         try {
             DriverManager.registerDriver(new CinchDriver());
@@ -64,12 +69,12 @@ public final class CinchDriver implements Driver {
 
     @Override
     public int getMajorVersion() {
-        return 0;
+        return MAJOR_VERSION;
     }
 
     @Override
     public int getMinorVersion() {
-        return 1;
+        return MINOR_VERSION;
     }
 
     @Override

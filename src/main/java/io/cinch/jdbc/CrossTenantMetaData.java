@@ -54,17 +54,17 @@ final class CrossTenantMetaData implements DatabaseMetaData {
 
     @Override
     public String getDriverVersion() {
-        return "0.1.0";
+        return CinchDriver.VERSION;
     }
 
     @Override
     public int getDriverMajorVersion() {
-        return 0;
+        return CinchDriver.MAJOR_VERSION;
     }
 
     @Override
     public int getDriverMinorVersion() {
-        return 1;
+        return CinchDriver.MINOR_VERSION;
     }
 
     @Override
