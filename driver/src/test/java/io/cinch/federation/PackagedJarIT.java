@@ -10,18 +10,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged jar ({@code target/cinch.jar}, run after {@code package}) keeps Calcite out of an application that only
- * opens tenant connections through DriverManager, and still answers tenant=* with its relocated Calcite.
+ * The packaged driver jar ({@code target/cinch-<version>.jar}, run after {@code package}, with sqlite-jdbc and Caffeine
+ * beside it) keeps Calcite out of an application that only opens tenant connections through DriverManager, and still
+ * answers tenant=* with its relocated Calcite.
  */
 class PackagedJarIT {
-    private static final Path JAR = Path.of("target", "cinch.jar");
+    private static final Path JAR = Path.of("target", "cinch-" + System.getProperty("cinch.version", "0.1.0-SNAPSHOT") + ".jar");
 
     @TempDir
     Path dir;
 
     private List<String> calciteClasses(String mode, String expectedProbe) throws Exception {
         assertTrue(Files.isRegularFile(JAR), "run after mvn package: " + JAR.toAbsolutePath());
-        String classPath = Path.of("target", "test-classes") + java.io.File.pathSeparator + JAR;
+        String sep = java.io.File.pathSeparator;
+        String dependencies = java.util.Arrays.stream(System.getProperty("java.class.path").split(sep))
+                .filter(entry -> entry.contains("sqlite-jdbc") || entry.contains("caffeine"))
+                .collect(java.util.stream.Collectors.joining(sep));
+        String classPath = Path.of("target", "test-classes") + sep + JAR + sep + dependencies;
         List<String> lines = ChildJvm.probeOn(classPath, dir, List.of("-verbose:class"), mode, dir.resolve("project").toString());
         assertEquals(expectedProbe, ChildJvm.probeLine(lines));
         return lines.stream().filter(l -> l.contains("[class,load]") && l.contains("calcite")).toList();
