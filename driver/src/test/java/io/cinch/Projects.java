@@ -21,6 +21,21 @@ public final class Projects {
     }
 
     /** A connection to {@code dir} with extra parameters. */
+    /** Waits until the background catch-up of the project at {@code dir} has brought every file up to its branch. */
+    public static void awaitCatchUp(Path dir) throws SQLException {
+        io.cinch.store.Project project = io.cinch.store.Project.acquire(dir, false, null);
+        try {
+            if (!project.catchUp().awaitIdle(120_000)) {
+                throw new AssertionError("background catch-up did not finish in two minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            project.release();
+        }
+    }
+
     public static Connection open(Path dir, String... params) throws SQLException {
         return DriverManager.getConnection(url(dir, params));
     }

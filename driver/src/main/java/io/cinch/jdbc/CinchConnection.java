@@ -6,6 +6,7 @@ import io.cinch.procedures.Procedure;
 import io.cinch.procedures.ProcedureCall;
 import io.cinch.procedures.Session;
 import io.cinch.schema.Migration;
+import io.cinch.schema.Ddl;
 import io.cinch.schema.SchemaInfo;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
@@ -14,6 +15,7 @@ import io.cinch.store.Database;
 import io.cinch.store.Handle;
 import io.cinch.store.Names;
 import io.cinch.store.Project;
+import io.cinch.store.SchemaLock;
 import io.cinch.store.Tenant;
 import java.util.Optional;
 import java.nio.file.Path;
@@ -33,7 +35,10 @@ import java.sql.SQLXML;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Struct;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -69,6 +74,26 @@ public final class CinchConnection implements Connection, Session {
     private Properties clientInfo = new Properties();
     private SQLWarning warnings;
     private Statement owner;
+    /** Handles that statements still read open result sets from, after the connection moved to another file. */
+    private final Map<Handle, Integer> pins = new IdentityHashMap<>();
+    /** The schema statements of the open transaction, or null when it has none (and holds no schema lock). */
+    private List<String> transactionDdl;
+    /** Savepoints of the open transaction: name and how many schema statements came before it. */
+    private final Deque<Map.Entry<String, Integer>> savepoints = new ArrayDeque<>();
+    /** True when the open transaction wrote to the tenant. */
+    private boolean wrote;
+    private final Migration.Origin origin = new Migration.Origin() {
+        @Override
+        public Tenant tenant() {
+            return tenant;
+        }
+
+        @Override
+        public void commit(int version) throws SQLException {
+            handle.execute("PRAGMA user_version = " + version);
+            commitOnHandle();
+        }
+    };
 
     CinchConnection(ConnectionUrl url, Project project) throws SQLException {
         this.url = url;
@@ -135,6 +160,9 @@ public final class CinchConnection implements Connection, Session {
         } else if (!autoCommit) {
             inTransaction = true;
         }
+        if (inTransaction && statement.kind() != SqlStatement.Kind.QUERY && statement.kind() != SqlStatement.Kind.TRANSACTION) {
+            wrote = true;
+        }
         if (statement.changesSession()) {
             handle.markSessionChanged();
         }
@@ -168,21 +196,188 @@ public final class CinchConnection implements Connection, Session {
         return changed;
     }
 
-    /** Runs a schema statement as a change of the whole branch, committing any open transaction first. */
-    void schemaChange(String sql) throws SQLException {
+    /**
+     * Runs a schema statement as a change of the whole branch: at once with auto-commit, else as part of the open
+     * transaction (on the tenant's own file, holding the branch's schema lock), to become one change at commit.
+     */
+    void schemaChange(SqlStatement statement) throws SQLException {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
-        if (inTransaction) {
-            if (autoCommit) {
-                handle.execute("COMMIT");
-            } else {
-                handle.jdbc().commit();
-            }
-            inTransaction = false;
+        if (autoCommit && !inTransaction) {
+            new Migration(project, branch).apply(List.of(Migration.Step.of(statement.text())));
+            handle();
+            return;
         }
-        new Migration(project, branch).apply(List.of(Migration.Step.of(sql)));
         handle();
+        if (!tenant.materialized()) {
+            replaceHandle(branch, project.tenantFiles().materialize(tenant));
+        }
+        if (transactionDdl == null) {
+            SchemaLock lock = project.schemaLock(branch);
+            lock.acquire(origin);
+            int logVersion = project.metadata().read(v -> v.changes(branch.id())).size();
+            if (handle.userVersion() != logVersion) {
+                lock.release(origin);
+                throw SqlState.BUSY.exception("the branch's schema changed while this transaction ran; roll back and retry");
+            }
+            transactionDdl = new ArrayList<>();
+        }
+        String sql = Ddl.of(statement, handle.jdbc()).sql();
+        try {
+            handle.execute(sql);
+        } catch (SQLException e) {
+            throw SqlState.of(e, "schema change refused (" + statement.text() + ")");
+        }
+        transactionDdl.add(sql);
+        inTransaction = true;
+        wrote = true;
+    }
+
+    /**
+     * Handles a transaction statement the connection must see: COMMIT of a transaction with schema statements or
+     * writes (true: it ran here), and the bookkeeping of ROLLBACK and savepoints (false: it still runs on SQLite).
+     */
+    boolean transactionStatement(SqlStatement statement) throws SQLException {
+        String verb = statement.verb();
+        switch (verb) {
+            case "commit", "end" -> {
+                if (transactionDdl == null && !wrote) {
+                    return false;
+                }
+                handle();
+                commitWork(() -> {
+                    handle.execute("COMMIT");
+                    return null;
+                });
+                ran(statement);
+                return true;
+            }
+            case "rollback" -> {
+                int to = statement.find("to", 1);
+                if (to < 0) {
+                    endTransactionDdl();
+                } else {
+                    String name = savepointName(statement, to + 1);
+                    for (Map.Entry<String, Integer> mark : savepoints) {
+                        if (mark.getKey().equals(name)) {
+                            if (transactionDdl != null) {
+                                transactionDdl.subList(mark.getValue(), transactionDdl.size()).clear();
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+            case "savepoint" -> savepoints.push(Map.entry(savepointName(statement, 1),
+                    transactionDdl == null ? 0 : transactionDdl.size()));
+            case "release" -> {
+                String name = savepointName(statement, 1);
+                while (!savepoints.isEmpty() && !savepoints.pop().getKey().equals(name)) {
+                    // savepoints after the released one go with it
+                }
+            }
+            default -> {
+                // BEGIN runs as it is
+            }
+        }
+        return false;
+    }
+
+    private static String savepointName(SqlStatement statement, int from) {
+        List<io.cinch.sql.Token> tokens = statement.tokens();
+        for (int i = from; i < tokens.size(); i++) {
+            io.cinch.sql.Token t = tokens.get(i);
+            if (t.isName() && !t.value().equalsIgnoreCase("savepoint")) {
+                return t.name().toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Commits the open transaction: its schema statements become one change of the branch, committed together with
+     * the tenant's data; writes are first checked against changes the branch is taking. On failure, rolls back.
+     */
+    private void commitWork(SqlAction<Void> commit) throws SQLException {
+        try {
+            if (transactionDdl != null) {
+                List<String> ddl = transactionDdl;
+                String sql = String.join(";\n", ddl);
+                Migration.Step step = new Migration.Step(sql, null, ddl.size() == 1 ? null : "transaction", null);
+                pendingCommit = commit;
+                new Migration(project, branch).apply(v -> ddl.isEmpty() ? List.of() : List.of(step), null, origin);
+            } else {
+                if (wrote && !handle.isTemplate()) {
+                    project.tenantFiles().settle(handle, branch, tenant);
+                }
+                commit.run();
+            }
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (autoCommit) {
+                    handle.execute("ROLLBACK");
+                } else {
+                    handle.jdbc().rollback();
+                }
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            pendingCommit = null;
+            endTransactionDdl();
+        }
+    }
+
+    private SqlAction<Void> pendingCommit;
+
+    private void commitOnHandle() throws SQLException {
+        pendingCommit.run();
+    }
+
+    /** Forgets the transaction's schema statements and savepoints, and gives back the schema lock. */
+    private void endTransactionDdl() {
+        wrote = false;
+        savepoints.clear();
+        if (transactionDdl != null) {
+            transactionDdl = null;
+            project.schemaLock(branch).release(origin);
+        }
+    }
+
+    /**
+     * True when a write must run in a transaction of its own that is checked before it commits (with auto-commit, on
+     * the tenant's own file); refuses writes to other tenants while the branch takes a schema change.
+     */
+    boolean guardsWrite(SqlStatement statement, TenantSql sql) throws SQLException {
+        SqlStatement.Kind kind = statement.kind();
+        if (kind != SqlStatement.Kind.INSERT && kind != SqlStatement.Kind.CHANGE) {
+            return false;
+        }
+        if (sql.writeTarget() != null && project.pending(branch).isPresent()) {
+            throw SqlState.BUSY.exception("branch '" + branch.name() + "' is taking a schema change; "
+                    + "writes to another tenant wait until it is done: retry");
+        }
+        return autoCommit && !inTransaction && !handle.isTemplate();
+    }
+
+    /** Runs a write in its own immediate transaction, checked against the branch's changes before it commits. */
+    <T> T guarded(SqlAction<T> write) throws SQLException {
+        handle.execute("BEGIN IMMEDIATE");
+        try {
+            T result = write.run();
+            project.tenantFiles().settle(handle, branch, tenant);
+            handle.execute("COMMIT");
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                handle.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
     }
 
     /** The branch's schema, as the connection sees it. */
@@ -230,16 +425,43 @@ public final class CinchConnection implements Connection, Session {
         branch = newBranch;
         tenant = newTenant;
         handle = next;
+        int pinned = 0;
         for (CinchStatement s : List.copyOf(statements)) {
-            s.handleReplaced();
+            pinned += s.handleReplaced(previous) ? 1 : 0;
         }
-        project.files().release(previous);
+        if (pinned == 0) {
+            project.files().release(previous);
+        } else {
+            pins.put(previous, pinned);
+        }
         applyState();
+    }
+
+    /** True when {@code h} is a former handle that statements still read result sets from. */
+    boolean pinned(Handle h) {
+        return pins.containsKey(h);
+    }
+
+    /** A statement is done with a former handle; the last one gives it back to the pool. */
+    void unpin(Handle h) {
+        Integer left = pins.get(h);
+        if (left == null) {
+            return;
+        }
+        if (left > 1) {
+            pins.put(h, left - 1);
+        } else {
+            pins.remove(h);
+            project.files().release(h);
+        }
     }
 
     private void applyState() throws SQLException {
         handle.jdbc().setAutoCommit(autoCommit);
         handle.setQueryOnly(readOnly || handle.isTemplate());
+        if (autoCommit && inTransaction) {
+            handle.execute("BEGIN");
+        }
     }
 
     private void outsideTransaction(SqlAction<Void> work) throws SQLException {
@@ -400,12 +622,20 @@ public final class CinchConnection implements Connection, Session {
             return;
         }
         try {
-            handle.jdbc().setAutoCommit(autoCommit);
+            if (autoCommit && (transactionDdl != null || wrote)) {
+                commitWork(() -> {
+                    handle.jdbc().setAutoCommit(true);
+                    return null;
+                });
+            } else {
+                handle.jdbc().setAutoCommit(autoCommit);
+            }
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
         this.autoCommit = autoCommit;
         inTransaction = false;
+        endTransactionDdl();
     }
 
     @Override
@@ -420,12 +650,17 @@ public final class CinchConnection implements Connection, Session {
         if (autoCommit) {
             throw SqlState.ACTIVE_TRANSACTION.exception("commit() with auto-commit on");
         }
+        handle();
         try {
-            handle.jdbc().commit();
+            commitWork(() -> {
+                handle.jdbc().commit();
+                return null;
+            });
         } catch (SQLException e) {
             throw SqlState.of(e);
+        } finally {
+            inTransaction = false;
         }
-        inTransaction = false;
     }
 
     @Override
@@ -438,8 +673,10 @@ public final class CinchConnection implements Connection, Session {
             handle.jdbc().rollback();
         } catch (SQLException e) {
             throw SqlState.of(e);
+        } finally {
+            inTransaction = false;
+            endTransactionDdl();
         }
-        inTransaction = false;
     }
 
     @Override
@@ -458,6 +695,11 @@ public final class CinchConnection implements Connection, Session {
                 handle.markSessionChanged();
             }
         }
+        endTransactionDdl();
+        for (Handle h : List.copyOf(pins.keySet())) {
+            project.files().release(h);
+        }
+        pins.clear();
         project.files().release(handle);
         project.release();
     }

@@ -102,9 +102,16 @@ class CinchStatement implements Statement {
                 if (expect == Expect.QUERY) {
                     throw SqlState.INVALID_ARGUMENT.exception("a schema statement returns no result set");
                 }
-                connection.schemaChange(statement.text());
+                connection.schemaChange(statement);
                 updateCount = 0;
                 return false;
+            }
+            case TRANSACTION -> {
+                if (connection.transactionStatement(statement)) {
+                    updateCount = 0;
+                    return false;
+                }
+                return runOnTenant(statement, params, keys, expect);
             }
             default -> {
                 return runOnTenant(statement, params, keys, expect);
@@ -129,18 +136,10 @@ class CinchStatement implements Statement {
                     result = new CinchResultSet(ps.executeQuery(), this);
                     return true;
                 }
-                boolean rows = ps.execute();
-                if (rows && (sql.keysAdded() || (sql.returnsRows() && expect == Expect.UPDATE))) {
-                    this.keys = MemoryResultSet.copyOf(ps.getResultSet(), this);
-                    updateCount = this.keys.size();
-                    return false;
+                if (connection.guardsWrite(statement, sql)) {
+                    return connection.guarded(() -> execute(ps, sql, expect, true));
                 }
-                if (rows) {
-                    result = new CinchResultSet(ps.getResultSet(), this);
-                    return true;
-                }
-                updateCount = Math.max(ps.getUpdateCount(), 0);
-                return false;
+                return execute(ps, sql, expect, false);
             } catch (SQLException e) {
                 discardDelegate();
                 boolean refusedWrite = e.getSQLState() == null && SqlState.stateOf(e) == SqlState.READ_ONLY;
@@ -150,6 +149,27 @@ class CinchStatement implements Statement {
                 throw SqlState.of(e);
             }
         }
+    }
+
+    /** Executes a prepared write or other statement; a guarded one copies its rows before its transaction ends. */
+    private boolean execute(PreparedStatement ps, TenantSql sql, Expect expect, boolean copyRows) throws SQLException {
+        boolean rows = ps.execute();
+        if (rows && (copyRows || sql.keysAdded() || (sql.returnsRows() && expect == Expect.UPDATE))) {
+            MemoryResultSet copy = MemoryResultSet.copyOf(ps.getResultSet(), this);
+            if (sql.keysAdded() || expect == Expect.UPDATE) {
+                this.keys = copy;
+                updateCount = copy.size();
+                return false;
+            }
+            result = copy;
+            return true;
+        }
+        if (rows) {
+            result = new CinchResultSet(ps.getResultSet(), this);
+            return true;
+        }
+        updateCount = Math.max(ps.getUpdateCount(), 0);
+        return false;
     }
 
     /**
@@ -229,15 +249,33 @@ class CinchStatement implements Statement {
         return delegate(handle, sql.sql());
     }
 
-    /** Called when the connection moved to another SQLite connection: statements prepared on the old one go. */
-    void handleReplaced() {
-        closeResult();
-        closeDelegate();
+    /**
+     * Called when the connection moved from {@code previous} to another SQLite connection: a statement whose result
+     * set is still open on {@code previous} keeps reading it and says so (true); others give back what they prepared.
+     */
+    boolean handleReplaced(Handle previous) {
         lastSql = null;
+        if (delegateHandle == previous && result != null && !isClosedQuietly(result)) {
+            return true;
+        }
+        closeDelegate();
+        return false;
+    }
+
+    private static boolean isClosedQuietly(ResultSet rs) {
+        try {
+            return rs.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
     }
 
     /** Gives the SQLite statement back to its connection for reuse, unless this statement changed its settings. */
     private void closeDelegate() {
+        if (delegate != null && connection.pinned(delegateHandle)) {
+            discardDelegate();
+            return;
+        }
         if (delegate != null && maxRows == 0 && queryTimeout == 0 && fetchSize == 0) {
             delegateHandle.keep(delegateSql, delegate);
             delegate = null;
@@ -253,6 +291,9 @@ class CinchStatement implements Statement {
             } catch (SQLException ignored) {
                 // the statement is being discarded
             }
+        }
+        if (delegateHandle != null) {
+            connection.unpin(delegateHandle);
         }
         delegate = null;
         delegateHandle = null;

@@ -49,7 +49,7 @@ public final class Merge {
             return plan[0].incoming().stream()
                     .map(c -> new Migration.Step(c.sql(), c.id(), c.type(), c.entity()))
                     .toList();
-        }, SqlState.MERGE_REFUSED);
+        }, SqlState.MERGE_REFUSED, null);
         return new Result(source.name(), target.name(), plan[0].mergeType(), merged.size(), tenants[0]);
     }
 

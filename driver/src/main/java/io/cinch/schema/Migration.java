@@ -4,15 +4,16 @@ import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
-import io.cinch.store.Handle;
+import io.cinch.store.PendingChange;
+import io.cinch.store.SchemaLock;
 import io.cinch.store.Metadata;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
 import io.cinch.store.TenantFiles;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,15 +23,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.sqlite.SQLiteConnection;
 
 /**
- * Applies schema changes to a branch as one all-or-nothing unit, under the metadata write lock.
+ * Applies schema changes to a branch as one all-or-nothing unit, holding the branch's {@link SchemaLock}.
  *
- * <p>Every change is first run on the branch's template, which finds errors of the schema itself. Changes that
- * cannot fail on data are then only recorded: each tenant's file catches up when it is next opened. A change that
- * can fail on data is run inside an open transaction on every tenant that has a file; only if all succeed is the
- * log committed (the commit point), and then the tenants' transactions. A crash after the log commit leaves tenants
- * whose transactions rolled back one version behind, with the same data, so they catch up without fail.
+ * <p>Every change is first run on the branch's template, in a transaction, which finds errors of the schema itself.
+ * A change that cannot fail on data is then recorded in the log, and a background {@link io.cinch.store.CatchUp}
+ * brings the materialized files up to it. A change that can fail on data (or that commits with a transaction's data
+ * on its origin tenant) is first recorded as pending: writers then check their writes against it, and it is tried
+ * on every materialized tenant, one file at a time, each in a transaction that is rolled back, so that the number of
+ * open files stays bounded. If every tenant takes it and no writer broke it, it moves into the log (the commit
+ * point); else nothing changed anywhere. A crash before the commit point leaves the pending record, which the next
+ * open forgets (or, when the origin's transaction committed, completes).
  */
 public final class Migration {
 
@@ -41,6 +46,16 @@ public final class Migration {
         public static Step of(String sql) {
             return new Step(sql, null, null, null);
         }
+    }
+
+    /** A tenant connection whose open transaction already holds the changes, and commits with them. */
+    public interface Origin {
+
+        /** The tenant whose transaction it is. */
+        Tenant tenant();
+
+        /** Records {@code version} in the tenant's file and commits its transaction. */
+        void commit(int version) throws SQLException;
     }
 
     private final Project project;
@@ -57,108 +72,163 @@ public final class Migration {
      * {@code CREATE TABLE IF NOT EXISTS} of an existing table) is not recorded, unless it comes from a merge.
      */
     public List<Change> apply(List<Step> steps) throws SQLException {
-        return apply(v -> steps, null);
+        return apply(v -> steps, null, null);
     }
 
     /**
-     * Applies the steps that {@code plan} finds under the metadata write lock. An error of the schema itself is
-     * reported with {@code schemaErrorState} when given (a merge reports conflicts so), else with its own state.
+     * Applies the steps that {@code plan} finds in the metadata, as one change committed together with
+     * {@code origin}'s transaction when it is given. An error of the schema itself is reported with
+     * {@code schemaErrorState} when given (a merge reports conflicts so), else with its own state.
      */
-    public List<Change> apply(Metadata.Work<List<Step>> plan, SqlState schemaErrorState) throws SQLException {
-        Path templateFile = project.layout().template(branch.databaseId(), branch.id());
-        List<Handle> held = new ArrayList<>();
-        Handle template = project.files().borrow(templateFile, false, null);
-        held.add(template);
-        boolean committed = false;
-        try {
-            List<Change> recorded = project.metadata().write(v -> prepare(v, plan.run(v), schemaErrorState, template, held));
-            committed = true;
-            finish(held, recorded.isEmpty());
-            return recorded;
+    public List<Change> apply(Metadata.Work<List<Step>> plan, SqlState schemaErrorState, Origin origin)
+            throws SQLException {
+        SchemaLock lock = project.schemaLock(branch);
+        Object owner = origin != null ? origin : this;
+        lock.acquire(owner);
+        try (SQLiteConnection template = TenantFiles.writable(project.layout().template(branch.databaseId(), branch.id()))) {
+            List<Change> log = project.metadata().read(v -> v.changes(branch.id()));
+            List<Step> steps = project.metadata().read(plan);
+            template.getDatabase()._exec("BEGIN IMMEDIATE");
+            boolean ended = false;
+            try {
+                List<Change> recorded = run(template, log, steps, schemaErrorState);
+                commit(template, log, recorded, origin);
+                ended = true;
+                return recorded;
+            } finally {
+                if (!ended) {
+                    rollback(template);
+                }
+            }
         } finally {
-            if (!committed) {
-                finish(held, true);
-            }
-            for (Handle h : held) {
-                project.files().release(h);
-            }
+            lock.release(owner);
         }
     }
 
-    private List<Change> prepare(Metadata.View v, List<Step> steps, SqlState schemaErrorState, Handle template,
-                                 List<Handle> held) throws SQLException {
-        List<Change> log = v.changes(branch.id());
-        int base = log.size();
-        begin(template, log);
+    /** Runs the steps on the template (inside its transaction) and returns the changes they make. */
+    private List<Change> run(SQLiteConnection template, List<Change> log, List<Step> steps, SqlState schemaErrorState)
+            throws SQLException {
+        int current = TenantFiles.userVersion(template);
+        if (current < log.size()) {
+            TenantFiles.apply(template, log.subList(current, log.size()), log.size());
+        }
         List<Change> recorded = new ArrayList<>();
-        boolean dataDependent = false;
+        dataDependent = false;
         for (Step step : steps) {
             Ddl first = null;
             StringBuilder sql = new StringBuilder();
             for (SqlStatement statement : statements(step)) {
-                Ddl ddl = Ddl.of(statement, template.jdbc());
+                Ddl ddl = Ddl.of(statement, template);
                 first = first == null ? ddl : first;
                 dataDependent |= ddl.dataDependent();
                 sql.append(sql.length() == 0 ? "" : ";\n").append(ddl.sql());
             }
-            Map<String, String> before = objects(template.jdbc());
-            try (Statement s = template.jdbc().createStatement()) {
+            Map<String, String> before = objects(template);
+            try (Statement s = template.createStatement()) {
                 s.executeUpdate(sql.toString());
             } catch (SQLException e) {
                 String context = "schema change refused (" + firstLine(sql.toString()) + ")";
                 throw schemaErrorState == null ? SqlState.of(e, context) : schemaErrorState.exception(context + ": " + e.getMessage(), e);
             }
-            Set<String> touched = diff(before, objects(template.jdbc()));
+            Set<String> touched = diff(before, objects(template));
             if (touched.isEmpty() && step.id() == null) {
                 continue;
             }
-            recorded.add(new Change(base + recorded.size() + 1,
+            recorded.add(new Change(log.size() + recorded.size() + 1,
                     step.id() != null ? step.id() : UUID.randomUUID().toString(),
                     step.type() != null ? step.type() : first.type(),
                     step.entity() != null ? step.entity() : first.entity(),
-                    touched, sql.toString(), TenantFiles.schemaHash(template.jdbc()), null));
-        }
-        if (recorded.isEmpty()) {
-            return recorded;
-        }
-        int version = base + recorded.size();
-        template.execute("PRAGMA user_version = " + version);
-        if (dataDependent) {
-            for (Tenant tenant : v.materializedTenants(branch.id())) {
-                Handle h = project.files().borrow(project.layout().tenant(tenant), false, null);
-                held.add(h);
-                try {
-                    begin(h, log);
-                    TenantFiles.apply(h.jdbc(), recorded, version);
-                } catch (SQLException e) {
-                    throw SqlState.of(e, "schema change refused: it fails for tenant '" + tenant.name() + "'");
-                }
-            }
-        }
-        for (Change change : recorded) {
-            v.appendChange(branch.id(), change);
+                    touched, sql.toString(), TenantFiles.schemaHash(template), null));
         }
         return recorded;
     }
 
-    /** Opens a write transaction on a file and brings it up to the log's version inside it. */
-    private static void begin(Handle h, List<Change> log) throws SQLException {
-        h.execute("BEGIN IMMEDIATE");
-        int current = h.userVersion();
-        if (current < log.size()) {
-            TenantFiles.apply(h.jdbc(), log.subList(current, log.size()), log.size());
+    private boolean dataDependent;
+
+    /** Commits the recorded changes: straight into the log, or through a pending record tried on every tenant. */
+    private void commit(SQLiteConnection template, List<Change> log, List<Change> recorded, Origin origin)
+            throws SQLException {
+        int version = log.size() + recorded.size();
+        if (recorded.isEmpty()) {
+            template.getDatabase()._exec("ROLLBACK");
+            if (origin != null) {
+                origin.commit(log.size());
+            }
+            return;
+        }
+        try (Statement s = template.createStatement()) {
+            s.executeUpdate("PRAGMA user_version = " + version);
+        }
+        if (!dataDependent && origin == null) {
+            project.metadata().write(v -> {
+                for (Change change : recorded) {
+                    v.appendChange(branch.id(), change);
+                }
+                return null;
+            });
+        } else {
+            commitThroughPending(log, recorded, origin);
+        }
+        template.getDatabase()._exec("COMMIT");
+        project.catchUp().schedule(branch, version);
+    }
+
+    private void commitThroughPending(List<Change> log, List<Change> recorded, Origin origin) throws SQLException {
+        Long originId = origin == null ? null : origin.tenant().id();
+        project.metadata().write(v -> {
+            v.insertPending(branch.id(), recorded, originId);
+            return null;
+        });
+        boolean originCommitted = false;
+        try {
+            if (dataDependent) {
+                new TenantCheck(project, branch, log, recorded, originId).run();
+            }
+            project.metadata().write(v -> {
+                if (!v.sealPending(branch.id())) {
+                    throw failure(v.pending(branch.id()).orElse(null));
+                }
+                return null;
+            });
+            if (origin != null) {
+                origin.commit(log.size() + recorded.size());
+                originCommitted = true;
+            }
+            project.metadata().write(v -> {
+                v.commitPending(branch.id());
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (!originCommitted) {
+                try {
+                    project.metadata().write(v -> {
+                        v.deletePending(branch.id());
+                        return null;
+                    });
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup); // the next open forgets it
+                }
+            }
+            throw e;
         }
     }
 
-    private static void finish(List<Handle> held, boolean rollback) {
-        for (Handle h : held) {
-            try {
-                h.execute(rollback ? "ROLLBACK" : "COMMIT");
-            } catch (SQLException e) {
-                // no transaction was open, or a commit failed after the log commit: the file catches up later
-                h.markSessionChanged();
-            }
+    private static void rollback(SQLiteConnection c) {
+        try {
+            c.getDatabase()._exec("ROLLBACK");
+        } catch (SQLException e) {
+            // no transaction was open any more
         }
+    }
+
+    /** The error of pending changes that a writer's data broke. */
+    private static SQLException failure(PendingChange pending) {
+        if (pending == null || pending.failedState() == null) {
+            return SqlState.INTERNAL_ERROR.exception("the schema change's pending record disappeared");
+        }
+        return pending.failedState().startsWith("23")
+                ? new SQLIntegrityConstraintViolationException(pending.failedMessage(), pending.failedState(), 19)
+                : new SQLException(pending.failedMessage(), pending.failedState());
     }
 
     /** The statements of a step: user SQL must be one schema statement; a recorded change may hold several. */

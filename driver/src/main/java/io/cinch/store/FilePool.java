@@ -65,6 +65,11 @@ public final class FilePool {
         return handle != null ? handle : open(key, settings);
     }
 
+    /** Lends the idle connection to a tenant's own file if there is one, else null. */
+    public Handle borrowIdle(Path file) {
+        return idle.asMap().remove(new Key(file, false, ""));
+    }
+
     /** Takes a connection back; it stays open for the next borrower unless it cannot be reused. */
     public void release(Handle handle) {
         if (!handle.reset() || idle.asMap().putIfAbsent(handle.key(), handle) != null) {

@@ -66,6 +66,24 @@ public final class Metadata implements AutoCloseable {
               created_at TEXT NOT NULL DEFAULT (%1$s),
               PRIMARY KEY (branch_id, seq)) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS doomed_files (path TEXT PRIMARY KEY);
+            CREATE TABLE IF NOT EXISTS pending_changes (
+              branch_id INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              id TEXT NOT NULL,
+              type TEXT NOT NULL,
+              entity TEXT NOT NULL,
+              touches TEXT NOT NULL,
+              sql TEXT NOT NULL,
+              schema_hash TEXT NOT NULL,
+              origin_tenant_id INTEGER,
+              sealed INTEGER NOT NULL DEFAULT 0,
+              failed_state TEXT,
+              failed_message TEXT,
+              PRIMARY KEY (branch_id, seq)) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS catch_up (
+              branch_id INTEGER PRIMARY KEY,
+              version INTEGER NOT NULL,
+              next_tenant_id INTEGER NOT NULL);
             """.formatted(NOW);
     private static final String TENANT_COLUMNS =
             "SELECT t.id, t.branch_id, b.database_id, t.name, t.created_at, t.materialized FROM tenants t "
@@ -303,6 +321,98 @@ public final class Metadata implements AutoCloseable {
                     change.type(), change.entity(), String.join(",", change.touches()), change.sql(), change.schemaHash(),
                     change.createdAt());
             invalidate();
+        }
+
+        /** Records changes a branch is about to take, and who else must check them, before they are tried on tenants. */
+        public void insertPending(long branchId, List<Change> changes, Long originTenantId) throws SQLException {
+            for (Change change : changes) {
+                update("INSERT INTO pending_changes(branch_id, seq, id, type, entity, touches, sql, schema_hash, "
+                        + "origin_tenant_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", branchId, change.seq(), change.id(),
+                        change.type(), change.entity(), String.join(",", change.touches()), change.sql(),
+                        change.schemaHash(), originTenantId);
+            }
+            invalidate();
+        }
+
+        /** The changes a branch is taking now, if any. */
+        public Optional<PendingChange> pending(long branchId) throws SQLException {
+            List<Object[]> status = query("SELECT origin_tenant_id, sealed, failed_state, failed_message FROM "
+                    + "pending_changes WHERE branch_id = ? ORDER BY seq LIMIT 1", rs -> new Object[] {
+                            rs.getObject(1) == null ? null : rs.getLong(1), rs.getInt(2) == 1, rs.getString(3),
+                            rs.getString(4)}, branchId);
+            if (status.isEmpty()) {
+                return Optional.empty();
+            }
+            List<Change> changes = query("SELECT seq, id, type, entity, touches, sql, schema_hash, NULL FROM "
+                    + "pending_changes WHERE branch_id = ? ORDER BY seq", View::change, branchId);
+            Object[] s = status.get(0);
+            return Optional.of(new PendingChange(branchId, changes, (Long) s[0], (Boolean) s[1], (String) s[2], (String) s[3]));
+        }
+
+        /** Branches with pending changes. */
+        public List<Long> pendingBranches() throws SQLException {
+            return query("SELECT DISTINCT branch_id FROM pending_changes", rs -> rs.getLong(1));
+        }
+
+        /**
+         * Records that a tenant's committed data breaks a branch's pending changes, which then fail; false when they
+         * were already decided (sealed) or are gone.
+         */
+        public boolean failPending(long branchId, String state, String message) throws SQLException {
+            PreparedStatement ps = statement("UPDATE pending_changes SET failed_state = coalesce(failed_state, ?), "
+                    + "failed_message = coalesce(failed_message, ?) WHERE branch_id = ? AND sealed = 0");
+            bind(ps, new Object[] {state, message, branchId});
+            return ps.executeUpdate() > 0;
+        }
+
+        /** Decides that a branch's pending changes commit, unless a tenant made them fail; says whether they do. */
+        public boolean sealPending(long branchId) throws SQLException {
+            PreparedStatement ps = statement("UPDATE pending_changes SET sealed = 1 WHERE branch_id = ? "
+                    + "AND failed_state IS NULL");
+            bind(ps, new Object[] {branchId});
+            boolean sealed = ps.executeUpdate() > 0;
+            invalidate();
+            return sealed;
+        }
+
+        /** Moves a branch's pending changes into its log. */
+        public void commitPending(long branchId) throws SQLException {
+            update("INSERT INTO changes(branch_id, seq, id, type, entity, touches, sql, schema_hash) SELECT branch_id, "
+                    + "seq, id, type, entity, touches, sql, schema_hash FROM pending_changes WHERE branch_id = ?", branchId);
+            deletePending(branchId);
+        }
+
+        /** Forgets a branch's pending changes. */
+        public void deletePending(long branchId) throws SQLException {
+            update("DELETE FROM pending_changes WHERE branch_id = ?", branchId);
+            invalidate();
+        }
+
+        /** Where the background catch-up of each branch stands: branch id to {version, next tenant id}. */
+        public Map<Long, long[]> catchUps() throws SQLException {
+            Map<Long, long[]> out = new HashMap<>();
+            for (long[] row : query("SELECT branch_id, version, next_tenant_id FROM catch_up",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})) {
+                out.put(row[0], new long[] {row[1], row[2]});
+            }
+            return out;
+        }
+
+        /** Records how far the background catch-up of a branch got; a null {@code next} means it is done. */
+        public void catchUp(long branchId, int version, Long next) throws SQLException {
+            if (next == null) {
+                update("DELETE FROM catch_up WHERE branch_id = ? AND version <= ?", branchId, version);
+            } else {
+                update("INSERT INTO catch_up(branch_id, version, next_tenant_id) VALUES (?, ?, ?) ON CONFLICT(branch_id) "
+                        + "DO UPDATE SET version = excluded.version, next_tenant_id = excluded.next_tenant_id "
+                        + "WHERE excluded.version >= catch_up.version", branchId, version, next);
+            }
+        }
+
+        /** Up to {@code limit} materialized tenants of a branch with ids from {@code from}, by id. */
+        public List<Tenant> materializedTenants(long branchId, long from, int limit) throws SQLException {
+            return query(TENANT_COLUMNS + "WHERE t.branch_id = ? AND t.materialized = 1 AND t.id >= ? ORDER BY t.id "
+                    + "LIMIT ?", View::tenant, branchId, from, limit);
         }
 
         /** Notes a file to delete once the transaction that made it garbage has committed. */

@@ -42,6 +42,8 @@ public final class Project {
     private final Metadata metadata;
     private final FilePool files;
     private final TenantFiles tenantFiles;
+    private final Map<Long, SchemaLock> schemaLocks = new ConcurrentHashMap<>();
+    private final CatchUp catchUp;
     private volatile Snapshot snapshot = new Snapshot(-1);
     private int users;
     private long lastUse = System.currentTimeMillis();
@@ -56,6 +58,7 @@ public final class Project {
         this.metadata = metadata;
         this.files = new FilePool(FilePool.configuredIdleFiles());
         this.tenantFiles = new TenantFiles(this);
+        this.catchUp = new CatchUp(this);
     }
 
     /**
@@ -125,6 +128,8 @@ public final class Project {
             Project project = new Project(layout, epoch, Metadata.open(layout.metadata(), epoch),
                     fileKey(layout.metadata()));
             project.tenantFiles.deleteDoomed();
+            project.tenantFiles.resolveAbandoned();
+            project.catchUp.resume();
             return project;
         } catch (IOException | SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot open cinch project at " + root, e);
@@ -203,6 +208,7 @@ public final class Project {
         closed = true;
         OPEN.remove(layout.root(), this);
         BY_GIVEN_PATH.values().removeIf(p -> p == this);
+        catchUp.stop();
         files.clear();
         try {
             metadata.close();
@@ -307,6 +313,28 @@ public final class Project {
         return changes;
     }
 
+    /** The changes {@code branch} is taking now, if any. */
+    public Optional<PendingChange> pending(Branch branch) throws SQLException {
+        Snapshot s = snapshot();
+        Optional<PendingChange> pending = s.pending.get(branch.id());
+        if (pending == null) {
+            pending = metadata.read(v -> v.pending(branch.id()));
+            s.pending.put(branch.id(), pending);
+        }
+        return pending;
+    }
+
+    /** The lock that one schema change of {@code branch} at a time holds. */
+    public SchemaLock schemaLock(Branch branch) {
+        return schemaLocks.computeIfAbsent(branch.id(),
+                id -> new SchemaLock(layout.branch(branch.databaseId(), id).resolve("schema.lock")));
+    }
+
+    /** The background work that brings materialized files up to their branch's schema. */
+    public CatchUp catchUp() {
+        return catchUp;
+    }
+
     /** The branch's schema version: the length of its change log. */
     public int version(Branch branch) throws SQLException {
         return changes(branch).size();
@@ -349,6 +377,7 @@ public final class Project {
         final Map<Named, Tenant> tenants = new ConcurrentHashMap<>();
         final Map<Long, Path> tenantFiles = new ConcurrentHashMap<>();
         final Map<Long, List<Change>> changes = new ConcurrentHashMap<>();
+        final Map<Long, Optional<PendingChange>> pending = new ConcurrentHashMap<>();
         final Map<Path, Integer> fileVersions = new ConcurrentHashMap<>();
 
         Snapshot(long epoch) {

@@ -18,8 +18,14 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * What happens to the SQLite files of tenants and templates: creating, lending, bringing up to the branch's schema,
@@ -83,7 +89,8 @@ public final class TenantFiles {
 
     /**
      * Brings the file behind {@code h} up to the branch's schema version by applying the changes it lacks, in one
-     * transaction, unless it is already there. The handle must not be inside a transaction.
+     * transaction, unless it is already there. The handle must not be inside a transaction. A template is brought up
+     * through a writable connection of its own, since lazy tenants read it through read-only ones.
      */
     public void catchUp(Handle h, Branch branch) throws SQLException {
         List<Change> log = project.changes(branch);
@@ -99,26 +106,56 @@ public final class TenantFiles {
             }
         }
         if (current < log.size()) {
-            List<Change> changes = log;
-            h.writing(() -> {
-                h.execute("BEGIN IMMEDIATE");
-                try {
-                    int now = h.userVersion();
-                    if (now < changes.size()) {
-                        apply(h.jdbc(), changes.subList(now, changes.size()), changes.size());
-                    }
-                    h.execute("COMMIT");
-                } catch (SQLException e) {
-                    h.execute("ROLLBACK");
-                    throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + changes.size());
-                } catch (RuntimeException e) {
-                    h.execute("ROLLBACK");
-                    throw e;
+            if (h.isTemplate()) {
+                try (SQLiteConnection writable = writable(h.file())) {
+                    catchUp(writable, log, h.file());
                 }
-                return null;
-            });
+            } else {
+                catchUp(h.jdbc(), log, h.file());
+            }
         }
         project.knowVersion(h.file(), log.size());
+    }
+
+    /** Applies the changes of {@code log} that the file lacks, in one write transaction. */
+    static void catchUp(SQLiteConnection c, List<Change> log, Path file) throws SQLException {
+        c.getDatabase()._exec("BEGIN IMMEDIATE");
+        int[] from = {-1};
+        try {
+            int now = userVersion(c);
+            from[0] = now;
+            if (now < log.size()) {
+                apply(c, log.subList(now, log.size()), log.size());
+            }
+            c.getDatabase()._exec("COMMIT");
+        } catch (SQLException e) {
+            c.getDatabase()._exec("ROLLBACK");
+            throw SqlState.of(e, "bringing " + file.getFileName() + " up to schema version " + log.size() + " from " + from[0]);
+        } catch (RuntimeException e) {
+            c.getDatabase()._exec("ROLLBACK");
+            throw e;
+        }
+    }
+
+    /** A writable connection of cinch's own to a file, outside the pool (for templates and schema work). */
+    public static SQLiteConnection writable(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.resetOpenMode(SQLiteOpenMode.CREATE);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        try {
+            return (SQLiteConnection) config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw SqlState.of(e, "cannot open " + file);
+        }
+    }
+
+    /** The schema version recorded in a file. */
+    public static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */
@@ -132,20 +169,187 @@ public final class TenantFiles {
     }
 
     /**
-     * Gives a lazy tenant its file, a copy of the branch's template, and records it; returns the tenant as it is
-     * now (already materialized by someone else is fine).
+     * Inside a write transaction on a tenant's own file, just before it commits: brings the file up to the branch's
+     * log (a change that committed while the transaction ran wins: a write breaking it fails), then checks the
+     * transaction against the changes the branch is taking now. A write that breaks those commits, and they fail
+     * (the writer wins), unless they were already decided: then the write is refused with 40001, to be retried.
+     */
+    public void settle(Handle h, Branch branch, Tenant tenant) throws SQLException {
+        List<Change> log = project.changes(branch);
+        if (project.knownVersion(h.file()) != log.size()) {
+            int current = h.userVersion();
+            if (current < log.size()) {
+                try {
+                    apply(h.jdbc(), log.subList(current, log.size()), log.size());
+                } catch (SQLException e) {
+                    throw SqlState.of(e, "the write breaks the schema change that the branch took while it ran");
+                }
+            }
+        }
+        Optional<PendingChange> pending = project.pending(branch);
+        if (pending.isEmpty() || Objects.equals(pending.get().originTenantId(), tenant.id())
+                || pending.get().version() != log.size() + pending.get().changes().size()) {
+            return;
+        }
+        SQLException broken = null;
+        h.execute("SAVEPOINT cinch_check");
+        try (Statement s = h.jdbc().createStatement()) {
+            s.executeUpdate(pending.get().sql());
+        } catch (SQLException e) {
+            broken = e;
+        } finally {
+            h.execute("ROLLBACK TO cinch_check");
+            h.execute("RELEASE cinch_check");
+        }
+        if (broken != null) {
+            SQLException reason = SqlState.of(broken, "schema change refused: it fails for tenant '" + tenant.name() + "'");
+            boolean recorded = project.metadata().write(v -> v.failPending(branch.id(), reason.getSQLState(),
+                    reason.getMessage()));
+            if (!recorded) {
+                throw SqlState.BUSY.exception("a schema change of branch '" + branch.name()
+                        + "' was decided while this write ran; retry the transaction");
+            }
+        }
+    }
+
+    /**
+     * Tries {@code changes} on a materialized tenant's file after the log's changes it lacks, in a transaction that
+     * is rolled back: the tenant's data is unchanged, and an error names the tenant.
+     */
+    public void validate(Tenant tenant, List<Change> log, List<Change> changes) throws SQLException {
+        Path file = project.layout().tenant(tenant);
+        Handle idle = project.files().borrowIdle(file);
+        try (SQLiteConnection own = idle == null ? writable(file) : null) {
+            SQLiteConnection c = idle != null ? idle.jdbc() : own;
+            c.getDatabase()._exec("BEGIN IMMEDIATE");
+            try {
+                int current = userVersion(c);
+                if (current < log.size()) {
+                    apply(c, log.subList(current, log.size()), log.size());
+                }
+                apply(c, changes, log.size() + changes.size());
+            } catch (SQLException e) {
+                throw SqlState.of(e, "schema change refused: it fails for tenant '" + tenant.name() + "'");
+            } finally {
+                c.getDatabase()._exec("ROLLBACK");
+            }
+        } finally {
+            if (idle != null) {
+                project.files().release(idle);
+            }
+        }
+    }
+
+    /**
+     * Settles the changes that a process left pending when it stopped: those that were decided, and whose origin
+     * tenant committed, go into the log; the rest are forgotten (no tenant kept them). Branches whose schema lock
+     * is held by a live change are left alone.
+     */
+    public void resolveAbandoned() throws SQLException {
+        for (long branchId : project.metadata().read(Metadata.View::pendingBranches)) {
+            Optional<Branch> branch = project.metadata().read(v -> v.branch(branchId));
+            if (branch.isEmpty()) {
+                project.metadata().write(v -> {
+                    v.deletePending(branchId);
+                    return null;
+                });
+                continue;
+            }
+            SchemaLock lock = project.schemaLock(branch.get());
+            Object owner = new Object();
+            if (!lock.tryAcquire(owner)) {
+                continue;
+            }
+            try {
+                project.metadata().write(v -> {
+                    Optional<PendingChange> pending = v.pending(branchId);
+                    if (pending.isPresent() && originCommitted(v, pending.get())) {
+                        v.commitPending(branchId);
+                    } else {
+                        v.deletePending(branchId);
+                    }
+                    return null;
+                });
+            } finally {
+                lock.release(owner);
+            }
+        }
+    }
+
+    private boolean originCommitted(Metadata.View v, PendingChange pending) throws SQLException {
+        if (!pending.sealed() || pending.originTenantId() == null) {
+            return false;
+        }
+        Optional<Tenant> origin = v.tenant(pending.originTenantId());
+        if (origin.isEmpty() || !origin.get().materialized()) {
+            return false;
+        }
+        try (SQLiteConnection c = writable(project.layout().tenant(origin.get()))) {
+            return userVersion(c) >= pending.version();
+        }
+    }
+
+    /**
+     * Gives a lazy tenant its file, an image of the branch's template written beside it and renamed into place, and
+     * records it; returns the tenant as it is now (already materialized by someone else is fine).
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
-        return project.metadata().write(v -> {
-            Tenant now = v.tenant(tenant.id()).orElseThrow(
-                    () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
-            if (!now.materialized()) {
-                copy(project.layout().template(now.databaseId(), now.branchId()), project.layout().tenant(now));
-                v.markMaterialized(now.id());
-            }
-            return v.tenant(now.id()).orElseThrow();
-        });
+        Path file = project.layout().tenant(tenant);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        byte[] image = templateImage(tenant);
+        createDirectories(file.getParent());
+        try {
+            Files.write(tmp, image);
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot write " + tmp + ": " + e.getMessage(), e);
+        }
+        try {
+            return project.metadata().write(v -> {
+                Tenant now = v.tenant(tenant.id()).orElseThrow(
+                        () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
+                if (!now.materialized()) {
+                    try {
+                        for (Path companion : Layout.withCompanions(file)) {
+                            Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
+                        }
+                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
+                    }
+                    v.markMaterialized(now.id());
+                }
+                return v.tenant(now.id()).orElseThrow();
+            });
+        } finally {
+            deleteFile(tmp);
+        }
     }
+
+    /** The bytes of the branch's template at the log's version, kept until the branch's schema moves on. */
+    private byte[] templateImage(Tenant tenant) throws SQLException {
+        Branch branch = project.branch(tenant.branchId()).orElseThrow(
+                () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
+        int version = project.version(branch);
+        TemplateImage kept = images.get(branch.id());
+        if (kept != null && kept.version() == version) {
+            return kept.bytes();
+        }
+        Handle h = project.files().borrow(project.layout().template(branch.databaseId(), branch.id()), true, null);
+        try {
+            catchUp(h, branch);
+            byte[] bytes = h.jdbc().serialize("main");
+            images.put(branch.id(), new TemplateImage(version, bytes));
+            return bytes;
+        } finally {
+            project.files().release(h);
+        }
+    }
+
+    /** A branch template's bytes at one schema version. */
+    private record TemplateImage(int version, byte[] bytes) {
+    }
+
+    private final Map<Long, TemplateImage> images = new ConcurrentHashMap<>();
 
     /**
      * Writes a consistent copy of the database {@code from} (taken while writers go on) to {@code to}, which

@@ -1,5 +1,6 @@
 package io.cinch.schema;
 
+import static io.cinch.Projects.awaitCatchUp;
 import static io.cinch.Projects.open;
 import static io.cinch.Projects.rows;
 import static io.cinch.Projects.run;
@@ -63,6 +64,7 @@ class AllOrNothingTest {
     }
 
     private State state(String branch) throws SQLException {
+        awaitCatchUp(pm);
         try (Connection c = open(pm, "branch=" + branch)) {
             Map<String, List<String>> schemas = new LinkedHashMap<>();
             Map<String, List<String>> data = new LinkedHashMap<>();

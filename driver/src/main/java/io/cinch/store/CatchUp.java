@@ -1,0 +1,161 @@
+package io.cinch.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Brings a branch's materialized files up to its schema in the background after a change, so that no request pays
+ * for it: tenants in id order, a batch at a time, on as many threads as there are cores, each file in its own short
+ * transaction. How far it got is kept in the metadata, so the work survives restarts and any process resumes it.
+ */
+public final class CatchUp {
+
+    private static final int BATCH = 256;
+    private static final System.Logger LOG = System.getLogger(CatchUp.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final Project project;
+    private final ExecutorService coordinator = Executors.newCachedThreadPool(CatchUp::daemon);
+    private final ExecutorService workers = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()), CatchUp::daemon);
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+
+    CatchUp(Project project) {
+        this.project = project;
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "cinch-catch-up-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1);
+        return t;
+    }
+
+    /** Starts bringing the tenants of {@code branch} up to {@code version}, from the first. */
+    public void schedule(Branch branch, int version) throws SQLException {
+        project.metadata().write(v -> {
+            v.catchUp(branch.id(), version, 0L);
+            return null;
+        });
+        start(branch.id());
+    }
+
+    /** Resumes the work that the metadata says is unfinished (after a restart, or another process's). */
+    void resume() throws SQLException {
+        for (long branchId : project.metadata().read(Metadata.View::catchUps).keySet()) {
+            start(branchId);
+        }
+    }
+
+    /** Waits until no catch-up runs in this process, up to {@code timeoutMs}; says whether it is idle. */
+    public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!running.isEmpty()) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    void stop() {
+        stopped = true;
+        coordinator.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private void start(long branchId) {
+        if (!stopped && running.add(branchId)) {
+            coordinator.execute(() -> {
+                try {
+                    run(branchId);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "background catch-up of branch " + branchId + " stopped", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    running.remove(branchId);
+                }
+            });
+        }
+    }
+
+    private void run(long branchId) throws SQLException, InterruptedException {
+        while (!stopped) {
+            long[] row = project.metadata().read(v -> v.catchUps().get(branchId));
+            if (row == null) {
+                return;
+            }
+            int version = (int) row[0];
+            Optional<Branch> branch = project.branch(branchId);
+            if (branch.isEmpty()) {
+                project.metadata().write(v -> {
+                    v.catchUp(branchId, Integer.MAX_VALUE, null);
+                    return null;
+                });
+                return;
+            }
+            List<Tenant> batch = project.metadata().read(v -> v.materializedTenants(branchId, row[1], BATCH));
+            List<Callable<Void>> work = new ArrayList<>();
+            for (Tenant tenant : batch) {
+                work.add(() -> {
+                    bring(tenant, branch.get());
+                    return null;
+                });
+            }
+            for (Future<Void> done : workers.invokeAll(work)) {
+                try {
+                    done.get();
+                } catch (ExecutionException e) {
+                    // a file that cannot be brought up now catches up when it is next opened
+                    LOG.log(System.Logger.Level.DEBUG, "background catch-up of one file failed", e.getCause());
+                }
+            }
+            Long next = batch.size() < BATCH ? null : batch.get(batch.size() - 1).id() + 1;
+            project.metadata().write(v -> {
+                Map<Long, long[]> now = v.catchUps();
+                long[] current = now.get(branchId);
+                if (current != null && current[0] == version && current[1] == row[1]) {
+                    v.catchUp(branchId, version, next);
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Brings one tenant's file up to the branch's log, through its idle pooled connection if it has one. */
+    private void bring(Tenant tenant, Branch branch) throws SQLException {
+        Path file = project.layout().tenant(tenant);
+        Handle idle = project.files().borrowIdle(file);
+        if (idle != null) {
+            try {
+                project.tenantFiles().catchUp(idle, branch);
+            } finally {
+                project.files().release(idle);
+            }
+            return;
+        }
+        List<Change> log = project.changes(branch);
+        try (SQLiteConnection c = TenantFiles.writable(file)) {
+            if (TenantFiles.userVersion(c) < log.size()) {
+                TenantFiles.catchUp(c, log, file);
+            }
+        }
+    }
+}
