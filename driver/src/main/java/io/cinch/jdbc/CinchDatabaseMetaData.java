@@ -265,17 +265,17 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
 
     @Override
     public boolean supportsDataDefinitionAndDataManipulationTransactions() {
-        return false;
+        return true;
     }
 
     @Override
     public boolean supportsDataManipulationTransactionsOnly() {
-        return true;
+        return false;
     }
 
     @Override
     public boolean dataDefinitionCausesTransactionCommit() {
-        return true;
+        return false;
     }
 
     @Override
