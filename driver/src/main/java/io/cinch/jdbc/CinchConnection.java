@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
 
 /**
  * A connection to one tenant of one branch: every statement runs on that tenant's SQLite file (or, while the tenant
- * is lazy, on the branch's query-only template, until its first write materializes it). Schema statements become
+ * is lazy, on the branch's template opened read-only, until its first write materializes it). Schema statements become
  * changes of the whole branch; {@code CALL cinch.*} runs procedures.
  */
 public final class CinchConnection implements Connection, Session {
@@ -239,7 +239,7 @@ public final class CinchConnection implements Connection, Session {
 
     private void applyState() throws SQLException {
         handle.jdbc().setAutoCommit(autoCommit);
-        handle.setQueryOnly(readOnly || handle.isTemplate());
+        handle.setQueryOnly(readOnly);
     }
 
     private void outsideTransaction(SqlAction<Void> work) throws SQLException {
@@ -476,7 +476,7 @@ public final class CinchConnection implements Connection, Session {
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
         checkOpen();
-        handle.setQueryOnly(readOnly || handle.isTemplate());
+        handle.setQueryOnly(readOnly);
         this.readOnly = readOnly;
     }
 

@@ -124,7 +124,6 @@ class CinchStatement implements Statement {
                 PreparedStatement ps = delegate(handle, sql.sql());
                 bind(ps, params);
                 connection.ran(statement);
-                handle.setQueryOnly(connection.isReadOnly() || (handle.isTemplate() && !writesOtherTenant(sql)));
                 if (statement.kind() == SqlStatement.Kind.QUERY && !sql.returnsRows()) {
                     result = new CinchResultSet(ps.executeQuery(), this);
                     return true;
@@ -178,14 +177,6 @@ class CinchStatement implements Statement {
     /** Sets the generated keys to report (a batch reports all of its entries'). */
     final void keys(MemoryResultSet keys) {
         this.keys = keys;
-    }
-
-    /**
-     * True when the statement writes to another tenant's own file: on a lazy tenant's connection (the query-only
-     * template) it can only write there, so the template's guard is lifted for it.
-     */
-    private static boolean writesOtherTenant(TenantSql sql) {
-        return sql.writeTarget() != null && sql.writeTarget().materialized();
     }
 
     /** Binds parameters to the SQLite statement; subclasses with parameters override. */

@@ -62,8 +62,8 @@ public final class TenantFiles {
     }
 
     /**
-     * Lends a connection for reading and writing {@code tenant}: its own file, or the branch's template (query-only)
-     * while it is lazy. The file is brought up to the branch's schema first.
+     * Lends a connection for reading and writing {@code tenant}: its own file, or the branch's template (opened
+     * read-only) while it is lazy. The file is brought up to the branch's schema first.
      */
     public Handle borrow(Tenant tenant, Branch branch, Properties settings) throws SQLException {
         Handle h = project.files().borrow(fileOf(tenant), !tenant.materialized(), settings);
@@ -99,26 +99,38 @@ public final class TenantFiles {
             }
         }
         if (current < log.size()) {
-            List<Change> changes = log;
-            h.writing(() -> {
-                h.execute("BEGIN IMMEDIATE");
-                try {
-                    int now = h.userVersion();
-                    if (now < changes.size()) {
-                        apply(h.jdbc(), changes.subList(now, changes.size()), changes.size());
-                    }
-                    h.execute("COMMIT");
-                } catch (SQLException e) {
-                    h.execute("ROLLBACK");
-                    throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + changes.size());
-                } catch (RuntimeException e) {
-                    h.execute("ROLLBACK");
-                    throw e;
+            Handle writer = h.isTemplate() ? project.files().borrow(h.file(), false, null) : h;
+            try {
+                List<Change> changes = log;
+                writer.writing(() -> {
+                    applyMissing(writer, changes);
+                    return null;
+                });
+            } finally {
+                if (writer != h) {
+                    project.files().release(writer);
                 }
-                return null;
-            });
+            }
         }
         project.knowVersion(h.file(), log.size());
+    }
+
+    /** Applies, in one transaction, the changes of {@code log} the file behind the writable {@code h} lacks. */
+    private static void applyMissing(Handle h, List<Change> log) throws SQLException {
+        h.execute("BEGIN IMMEDIATE");
+        try {
+            int now = h.userVersion();
+            if (now < log.size()) {
+                apply(h.jdbc(), log.subList(now, log.size()), log.size());
+            }
+            h.execute("COMMIT");
+        } catch (SQLException e) {
+            h.execute("ROLLBACK");
+            throw SqlState.of(e, "bringing " + h.file().getFileName() + " up to schema version " + log.size());
+        } catch (RuntimeException e) {
+            h.execute("ROLLBACK");
+            throw e;
+        }
     }
 
     /** Runs {@code changes} on a connection inside a transaction and records {@code version} in the file. */
