@@ -3,6 +3,7 @@ package io.cinch.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinch.procedures.ProcedureCall;
+import io.cinch.sql.Gate;
 import io.cinch.sql.MemoryResultSet;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
@@ -210,9 +211,16 @@ class CinchStatement implements Statement {
         return ps;
     }
 
-    /** The SQLite statement prepared for the current handle, for metadata of prepared statements. */
+    /**
+     * The SQLite statement prepared for the current handle, for metadata of prepared statements: preparing runs
+     * PRAGMAs, so the statement passes the same {@link Gate} as an execution.
+     */
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
+        Gate.check(statement);
         Handle handle = connection.handle();
+        if (statement.changesSession()) {
+            handle.markSessionChanged();
+        }
         TenantSql sql = TenantSql.of(statement, connection, GeneratedKeys.DEFAULT);
         if (connection.attach(sql.attachments())) {
             closeDelegate();
