@@ -168,11 +168,18 @@ public final class CinchConnection implements Connection, Session {
         return changed;
     }
 
-    /** Runs a schema statement as a change of the whole branch, committing any open transaction first. */
-    void schemaChange(String sql) throws SQLException {
+    /**
+     * Runs a schema statement as a change of the whole branch, committing any open transaction first. On a locked
+     * connection, a table qualified with another tenant, a branch or a database is refused (42501) first.
+     */
+    void schemaChange(SqlStatement statement) throws SQLException {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
+        if (locked && statement.text().indexOf('.') >= 0) {
+            TenantSql.checkQualifiers(statement, this, schema());
+        }
+        String sql = statement.text();
         if (inTransaction) {
             if (autoCommit) {
                 handle.execute("COMMIT");
@@ -196,13 +203,17 @@ public final class CinchConnection implements Connection, Session {
             return Optional.empty();
         }
         Optional<Tenant> found = project.findTenant(branch, name);
-        if (found.isPresent() && locked) {
+        if (locked && (found.isPresent() || namesBranchOrDatabase(name))) {
             throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
-                    + "' and cannot reach tenant '" + name + "'");
+                    + "' and cannot reach '" + name + "'");
         }
         return found;
     }
 
+    /** True when {@code name} is a branch of this database or a database of the project. */
+    private boolean namesBranchOrDatabase(String name) throws SQLException {
+        return project.metadata().read(v -> v.branch(database.id(), name).isPresent() || v.database(name).isPresent());
+    }
 
     /** The current tenant. */
     Tenant tenant() {
@@ -271,6 +282,11 @@ public final class CinchConnection implements Connection, Session {
     @Override
     public boolean crossTenant() {
         return false;
+    }
+
+    @Override
+    public String tenantName() {
+        return tenant.name();
     }
 
     @Override

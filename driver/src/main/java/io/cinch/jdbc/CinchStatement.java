@@ -103,7 +103,7 @@ class CinchStatement implements Statement {
                 if (expect == Expect.QUERY) {
                     throw SqlState.INVALID_ARGUMENT.exception("a schema statement returns no result set");
                 }
-                connection.schemaChange(statement.text());
+                connection.schemaChange(statement);
                 updateCount = 0;
                 return false;
             }

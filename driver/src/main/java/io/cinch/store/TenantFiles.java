@@ -4,6 +4,7 @@ import io.cinch.sql.SqlState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -164,6 +165,18 @@ public final class TenantFiles {
      * appears whole or not at all; returns its size.
      */
     public long copy(Path from, Path to) throws SQLException {
+        return copy(from, to, true);
+    }
+
+    /** As {@link #copy}, but never replaces an existing {@code to}: a backup is refused (42710) instead. */
+    public long backUp(Path from, Path to) throws SQLException {
+        if (Files.exists(to)) {
+            throw SqlState.ALREADY_EXISTS.exception("backup '" + to.getFileName() + "' already exists; backups are never overwritten");
+        }
+        return copy(from, to, false);
+    }
+
+    private long copy(Path from, Path to, boolean replace) throws SQLException {
         Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
         createDirectories(to.getParent());
         deleteFile(tmp);
@@ -179,11 +192,17 @@ public final class TenantFiles {
                 project.files().release(h);
             }
             walMode(tmp);
-            for (Path companion : Layout.withCompanions(to)) {
-                Files.deleteIfExists(companion);
+            if (replace) {
+                for (Path companion : Layout.withCompanions(to)) {
+                    Files.deleteIfExists(companion);
+                }
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.createLink(to, tmp); // fails, atomically, when the name was taken meanwhile
             }
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Files.size(to);
+        } catch (FileAlreadyExistsException e) {
+            throw SqlState.ALREADY_EXISTS.exception("backup '" + to.getFileName() + "' already exists; backups are never overwritten", e);
         } catch (IOException e) {
             throw SqlState.IO_ERROR.exception("cannot write " + to + ": " + e.getMessage(), e);
         } finally {
