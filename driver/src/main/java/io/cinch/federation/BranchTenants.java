@@ -81,7 +81,7 @@ public final class BranchTenants implements TenantSource {
 
     @Override
     public Connection borrow(TenantRef tenant) throws SQLException {
-        Handle h = project.files().borrow(tenant.file(), false, null);
+        Handle h = project.files().borrow(tenant.file(), !tenant.materialized(), null);
         try {
             project.tenantFiles().catchUp(h, branch);
         } catch (SQLException | RuntimeException e) {

@@ -46,7 +46,7 @@ import java.util.concurrent.Executor;
 
 /**
  * A connection to one tenant of one branch: every statement runs on that tenant's SQLite file (or, while the tenant
- * is lazy, on the branch's query-only template, until its first write materializes it). Schema statements become
+ * is lazy, on the branch's template opened read-only, until its first write materializes it). Schema statements become
  * changes of the whole branch; {@code CALL cinch.*} runs procedures.
  */
 public final class CinchConnection implements Connection, Session {
@@ -198,11 +198,15 @@ public final class CinchConnection implements Connection, Session {
 
     /**
      * Runs a schema statement as a change of the whole branch: at once with auto-commit, else as part of the open
-     * transaction (on the tenant's own file, holding the branch's schema lock), to become one change at commit.
+     * transaction (on the tenant's own file, holding the branch's schema lock), to become one change at commit. On a
+     * locked connection, a table qualified with another tenant, a branch or a database is refused (42501) first.
      */
     void schemaChange(SqlStatement statement) throws SQLException {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
+        }
+        if (locked && statement.text().indexOf('.') >= 0) {
+            TenantSql.checkQualifiers(statement, this, schema());
         }
         if (autoCommit && !inTransaction) {
             new Migration(project, branch).apply(List.of(Migration.Step.of(statement.text())));
@@ -391,13 +395,17 @@ public final class CinchConnection implements Connection, Session {
             return Optional.empty();
         }
         Optional<Tenant> found = project.findTenant(branch, name);
-        if (found.isPresent() && locked) {
+        if (locked && (found.isPresent() || namesBranchOrDatabase(name))) {
             throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name()
-                    + "' and cannot reach tenant '" + name + "'");
+                    + "' and cannot reach '" + name + "'");
         }
         return found;
     }
 
+    /** True when {@code name} is a branch of this database or a database of the project. */
+    private boolean namesBranchOrDatabase(String name) throws SQLException {
+        return project.metadata().read(v -> v.branch(database.id(), name).isPresent() || v.database(name).isPresent());
+    }
 
     /** The current tenant. */
     Tenant tenant() {
@@ -458,7 +466,7 @@ public final class CinchConnection implements Connection, Session {
 
     private void applyState() throws SQLException {
         handle.jdbc().setAutoCommit(autoCommit);
-        handle.setQueryOnly(readOnly || handle.isTemplate());
+        handle.setQueryOnly(readOnly);
         if (autoCommit && inTransaction) {
             handle.execute("BEGIN");
         }
@@ -493,6 +501,11 @@ public final class CinchConnection implements Connection, Session {
     @Override
     public boolean crossTenant() {
         return false;
+    }
+
+    @Override
+    public String tenantName() {
+        return tenant.name();
     }
 
     @Override
@@ -718,7 +731,7 @@ public final class CinchConnection implements Connection, Session {
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
         checkOpen();
-        handle.setQueryOnly(readOnly || handle.isTemplate());
+        handle.setQueryOnly(readOnly);
         this.readOnly = readOnly;
     }
 

@@ -3,6 +3,7 @@ package io.cinch.jdbc;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinch.procedures.ProcedureCall;
+import io.cinch.sql.Gate;
 import io.cinch.sql.MemoryResultSet;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
@@ -131,7 +132,6 @@ class CinchStatement implements Statement {
                 PreparedStatement ps = delegate(handle, sql.sql());
                 bind(ps, params);
                 connection.ran(statement);
-                handle.setQueryOnly(connection.isReadOnly() || (handle.isTemplate() && !writesOtherTenant(sql)));
                 if (statement.kind() == SqlStatement.Kind.QUERY && !sql.returnsRows()) {
                     result = new CinchResultSet(ps.executeQuery(), this);
                     return true;
@@ -200,14 +200,6 @@ class CinchStatement implements Statement {
         this.keys = keys;
     }
 
-    /**
-     * True when the statement writes to another tenant's own file: on a lazy tenant's connection (the query-only
-     * template) it can only write there, so the template's guard is lifted for it.
-     */
-    private static boolean writesOtherTenant(TenantSql sql) {
-        return sql.writeTarget() != null && sql.writeTarget().materialized();
-    }
-
     /** Binds parameters to the SQLite statement; subclasses with parameters override. */
     void bind(PreparedStatement ps, List<Object> params) throws SQLException {
         // a plain statement has no parameters
@@ -239,9 +231,16 @@ class CinchStatement implements Statement {
         return ps;
     }
 
-    /** The SQLite statement prepared for the current handle, for metadata of prepared statements. */
+    /**
+     * The SQLite statement prepared for the current handle, for metadata of prepared statements: preparing runs
+     * PRAGMAs, so the statement passes the same {@link Gate} as an execution.
+     */
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
+        Gate.check(statement);
         Handle handle = connection.handle();
+        if (statement.changesSession()) {
+            handle.markSessionChanged();
+        }
         TenantSql sql = TenantSql.of(statement, connection, GeneratedKeys.DEFAULT);
         if (connection.attach(sql.attachments())) {
             closeDelegate();

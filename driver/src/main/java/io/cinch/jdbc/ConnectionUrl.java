@@ -9,11 +9,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sqlite.SQLiteConfig;
 
 /**
  * A parsed {@code jdbc:cinch:<project-dir>[?key=value&...]} URL merged with connection Properties (the URL wins):
@@ -32,6 +40,16 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
             "writable_schema", "shared_cache", "query_only", "mmap_size", "jdbc.explicit_readonly",
             "ignore_check_constraints", "trusted_schema", "cell_size_check");
     private static final Set<String> IGNORED_SETTINGS = Set.of("user", "password");
+    /** Every key sqlite-jdbc accepts, as its own configuration lists them. */
+    private static final Set<String> SQLITE_KEYS = Arrays.stream(SQLiteConfig.Pragma.values())
+            .map(p -> p.pragmaName).collect(Collectors.toUnmodifiableSet());
+    /** sqlite-jdbc keys whose value is a whole number. */
+    private static final Set<String> NUMBER_KEYS = Set.of("busy_timeout", "cache_size", "page_size", "max_page_count",
+            "journal_size_limit", "wal_autocheckpoint", "default_cache_size", "incremental_vacuum");
+    /** sqlite-jdbc keys whose value is a free-form text that sqlite-jdbc itself interprets (not a pragma). */
+    private static final Set<String> TEXT_KEYS = Set.of("date_string_format", "password");
+    /** What a pragma value set through a URL key may look like: a word or a signed whole number. */
+    private static final Pattern PRAGMA_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     /** True when {@code url} is a cinch URL. */
     static boolean accepts(String url) {
@@ -67,6 +85,7 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         if (info != null) {
             info.stringPropertyNames().forEach(k -> given.put(k, info.getProperty(k)));
         }
+        Map<String, String> fromUrl = new LinkedHashMap<>();
         if (q >= 0) {
             for (String pair : rest.substring(q + 1).split("&")) {
                 if (pair.isEmpty()) {
@@ -76,8 +95,16 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
                 if (eq <= 0) {
                     throw SqlState.CANNOT_CONNECT.exception("malformed URL parameter '" + pair + "' in '" + url + "'");
                 }
-                given.put(decode(pair.substring(0, eq), url), decode(pair.substring(eq + 1), url));
+                String key = decode(pair.substring(0, eq), url);
+                if (fromUrl.put(key, decode(pair.substring(eq + 1), url)) != null) {
+                    throw SqlState.CANNOT_CONNECT.exception("key '" + key + "' is given twice in URL '" + url
+                            + "': encode names (URLEncoder) or pass them as Properties");
+                }
             }
+        }
+        given.putAll(fromUrl);
+        for (String key : given.keySet()) {
+            checkKnown(key);
         }
         Map<Property, String> values = new EnumMap<>(Property.class);
         for (Property p : Property.values()) {
@@ -94,8 +121,13 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
                 throw SqlState.NOT_ALLOWED.exception("setting '" + e.getKey() + "' is not allowed: cinch keeps every "
                         + "tenant file in WAL mode with foreign keys on");
             } else if (Property.of(e.getKey()) == null && !IGNORED_SETTINGS.contains(e.getKey())) {
-                sqlite.setProperty(e.getKey(), e.getValue());
+                sqlite.setProperty(e.getKey(), checkValue(e.getKey(), e.getValue()));
             }
+        }
+        try {
+            new SQLiteConfig(sqlite);
+        } catch (RuntimeException e) {
+            throw SqlState.INVALID_ARGUMENT.exception("invalid sqlite-jdbc setting: " + e.getMessage(), e);
         }
         bool(values, Property.CREATE);
         bool(values, Property.LOCK_TENANT);
@@ -126,6 +158,67 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
 
     boolean crossTenant() {
         return ALL_TENANTS.equals(values.get(Property.TENANT));
+    }
+
+    /** Refuses a key neither cinch nor sqlite-jdbc knows, naming the closest one that exists. */
+    private static void checkKnown(String key) throws SQLException {
+        if (Property.of(key) != null || SQLITE_KEYS.contains(key) || IGNORED_SETTINGS.contains(key) || REFUSED_SETTINGS.contains(key)) {
+            return;
+        }
+        String closest = null;
+        int best = Integer.MAX_VALUE;
+        for (String known : knownKeys()) {
+            int d = distance(key.toLowerCase(Locale.ROOT), known);
+            if (d < best) {
+                best = d;
+                closest = known;
+            }
+        }
+        throw SqlState.CANNOT_CONNECT.exception("unknown connection key '" + key + "' (did you mean '" + closest
+                + "'?): cinch takes " + Arrays.stream(Property.values()).map(Property::key).toList()
+                + " and the keys of sqlite-jdbc's SQLiteConfig");
+    }
+
+    private static List<String> knownKeys() {
+        List<String> out = new ArrayList<>();
+        Arrays.stream(Property.values()).forEach(p -> out.add(p.key()));
+        out.addAll(new TreeSet<>(SQLITE_KEYS));
+        return out;
+    }
+
+    /** The edit distance between two keys. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
+    }
+
+    /**
+     * A sqlite-jdbc setting's value, checked before sqlite-jdbc turns it into a PRAGMA: a whole number where one is
+     * expected, else a single word (22023 otherwise, never a runtime exception or extra SQL).
+     */
+    private static String checkValue(String key, String value) throws SQLException {
+        if (TEXT_KEYS.contains(key)) {
+            return value;
+        }
+        boolean ok = NUMBER_KEYS.contains(key) || key.startsWith("limit_") ? value.matches("[-+]?[0-9]{1,18}")
+                : PRAGMA_VALUE.matcher(value).matches();
+        if (!ok) {
+            throw SqlState.INVALID_ARGUMENT.exception("invalid value for '" + key + "': '" + value + "'"
+                    + (NUMBER_KEYS.contains(key) || key.startsWith("limit_") ? " (a whole number is expected)" : ""));
+        }
+        return value;
     }
 
     private static void bool(Map<Property, String> values, Property p) throws SQLException {

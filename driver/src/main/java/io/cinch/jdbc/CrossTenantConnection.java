@@ -143,6 +143,11 @@ final class CrossTenantConnection implements Connection, Session {
     }
 
     @Override
+    public String tenantName() {
+        return null;
+    }
+
+    @Override
     public void checkReach(String tenantName) {
         // reading every tenant is what this connection is for; writing is refused anyway
     }

@@ -57,6 +57,33 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
         return new TenantSql(returning.toString(), attachments, true, true, writeTarget);
     }
 
+    /**
+     * Refuses (through {@link CinchConnection#otherTenant}) a schema statement on a locked connection that names
+     * a table of another tenant, branch or database; {@code main} and {@code temp} are SQLite's own schemas there.
+     */
+    static void checkQualifiers(SqlStatement statement, CinchConnection connection, SchemaInfo schema) throws SQLException {
+        List<Token> t = statement.tokens();
+        for (int i = 0; i + 2 < t.size(); i++) {
+            if (qualifies(t, i, schema)) {
+                String qualifier = t.get(i).name();
+                if (!qualifier.equals(connection.tenant().name()) && !qualifier.equals("main") && !qualifier.equals("temp")) {
+                    connection.otherTenant(qualifier);
+                }
+            }
+        }
+    }
+
+    /** True when tokens {@code i..i+2} are {@code qualifier.table} naming a table (or a three-part name). */
+    private static boolean qualifies(List<Token> t, int i, SchemaInfo schema) {
+        if (!t.get(i).isName() || !t.get(i + 1).isSymbol(".") || !t.get(i + 2).isName()
+                || (i > 0 && t.get(i - 1).isSymbol("."))) {
+            return false;
+        }
+        String object = t.get(i + 2).name();
+        boolean threePart = i + 4 < t.size() && t.get(i + 3).isSymbol(".") && t.get(i + 4).isName();
+        return threePart || schema.table(object).isPresent() || object.startsWith("sqlite_");
+    }
+
     /** Rewrites {@code tenant.table} references: the own tenant becomes {@code main}, others attached schemas. */
     private static String qualify(SqlStatement statement, CinchConnection connection, SchemaInfo schema,
                                   Map<String, Tenant> attachments) throws SQLException {
@@ -65,16 +92,10 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
         StringBuilder out = new StringBuilder(text.length() + 16);
         int last = 0;
         for (int i = 0; i + 2 < t.size(); i++) {
-            if (!t.get(i).isName() || !t.get(i + 1).isSymbol(".") || !t.get(i + 2).isName()
-                    || (i > 0 && t.get(i - 1).isSymbol("."))) {
+            if (!qualifies(t, i, schema)) {
                 continue;
             }
             String qualifier = t.get(i).name();
-            String object = t.get(i + 2).name();
-            boolean threePart = i + 4 < t.size() && t.get(i + 3).isSymbol(".") && t.get(i + 4).isName();
-            if (!threePart && schema.table(object).isEmpty() && !object.startsWith("sqlite_")) {
-                continue;
-            }
             String alias;
             if (qualifier.equals(connection.tenant().name())) {
                 alias = "main";

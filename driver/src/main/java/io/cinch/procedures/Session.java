@@ -21,6 +21,9 @@ public interface Session {
     /** True on the cross-tenant connection, where only listing procedures run. */
     boolean crossTenant();
 
+    /** The connection's tenant, or null on the cross-tenant connection. */
+    String tenantName();
+
     /** Refuses (42501) when the connection is locked to another tenant than {@code tenantName}. */
     void checkReach(String tenantName) throws SQLException;
 

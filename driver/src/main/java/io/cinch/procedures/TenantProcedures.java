@@ -10,11 +10,13 @@ import io.cinch.store.Names;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
 import io.cinch.store.TenantFiles;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The tenant procedures: create, delete, rename, copy, list, switch, back up and restore. */
 final class TenantProcedures {
@@ -102,21 +104,29 @@ final class TenantProcedures {
         session.checkReach(name);
         Project project = session.project();
         Tenant tenant = project.tenant(session.branch(), name);
-        long size = project.tenantFiles().copy(project.tenantFiles().fileOf(tenant), project.layout().backup(file));
+        long size = project.tenantFiles().backUp(project.tenantFiles().fileOf(tenant), project.layout().backup(tenant, file));
         return MemoryResultSet.of(Column.text("tenant"), Column.text("file"), Column.integer("size_bytes"))
                 .row(name, file, size).build(session.owner());
     }
 
+    /**
+     * Restores a tenant from its own backup, or, given a third name, from another tenant's backup: an operator's
+     * action, refused on a locked connection.
+     */
     static ResultSet restore(Session session, Args args) throws SQLException {
         String name = args.name(0, "tenant");
         String file = Names.checkBackupFile(args.text(1, "a backup file name"));
+        String owner = args.name(2, "tenant", name);
         session.checkReach(name);
+        if (!owner.equals(name)) {
+            session.checkUnlocked("restore a tenant from another tenant's backup");
+        }
         Project project = session.project();
         Branch branch = session.branch();
         Tenant tenant = project.tenant(branch, name);
-        Path backup = project.layout().backup(file);
+        Path backup = project.layout().backup(owner.equals(name) ? tenant : project.tenant(branch, owner), file);
         if (!Files.isRegularFile(backup)) {
-            throw SqlState.INVALID_ARGUMENT.exception("no backup '" + file + "' in " + project.layout().backups());
+            throw SqlState.INVALID_ARGUMENT.exception("tenant '" + owner + "' has no backup '" + file + "'");
         }
         checkCompatible(TenantFiles.stamp(backup), project.changes(branch), file, branch);
         Tenant target = tenant.materialized() ? tenant : project.tenantFiles().materialize(tenant);
@@ -132,6 +142,33 @@ final class TenantProcedures {
             project.files().release(h);
         }
         return tenantRow(session, name);
+    }
+
+    /** A tenant's backups (the connection's own tenant when none is named), by file name. */
+    static ResultSet listBackups(Session session, Args args) throws SQLException {
+        Project project = session.project();
+        String name = args.name(0, "tenant", session.crossTenant() ? null : session.tenantName());
+        if (name == null) {
+            throw SqlState.INVALID_ARGUMENT.exception("name the tenant whose backups to list");
+        }
+        session.checkReach(name);
+        Tenant tenant = project.tenant(session.branch(), name);
+        MemoryResultSet.Builder out = MemoryResultSet.of(Column.text("tenant"), Column.text("file"),
+                Column.integer("size_bytes"), Column.text("path"));
+        Path dir = project.layout().backups(tenant);
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                    String file = p.getFileName().toString();
+                    if (Names.isBackupFile(file)) {
+                        out.row(name, file, Files.size(p), p.toAbsolutePath().toString());
+                    }
+                }
+            } catch (IOException e) {
+                throw SqlState.IO_ERROR.exception("cannot list " + dir + ": " + e.getMessage(), e);
+            }
+        }
+        return out.build(session.owner());
     }
 
     /** A backup fits a branch when its schema is the schema the branch's log had at the backup's version. */

@@ -2,7 +2,6 @@ package io.cinch.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /** One SQL statement with its tokens and what kind of statement it is, as cinch must route it. */
 public record SqlStatement(String text, List<Token> tokens, Kind kind, String refusal) {
@@ -30,17 +29,6 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
         /** ANALYZE, REINDEX, VACUUM and anything else SQLite may know. */
         OTHER
     }
-
-    private static final Set<String> REFUSED_PRAGMAS = Set.of(
-            "writable_schema", "locking_mode", "temp_store_directory", "data_store_directory",
-            "key", "rekey", "hexkey", "hexrekey", "textkey", "textrekey");
-    private static final Set<String> REFUSED_PRAGMA_SETTINGS = Set.of(
-            "schema_version", "user_version", "application_id", "query_only", "legacy_alter_table",
-            "ignore_check_constraints", "trusted_schema", "legacy_file_format", "mmap_size", "cell_size_check");
-    private static final Set<String> QUERY_PRAGMAS = Set.of(
-            "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
-            "foreign_key_check", "integrity_check", "quick_check", "wal_checkpoint", "optimize", "function_list",
-            "module_list", "pragma_list", "collation_list", "database_list", "compile_options", "incremental_vacuum");
 
     /** Splits a script into statements, dropping empty ones; a trigger body's semicolons do not split. */
     public static List<SqlStatement> parse(String sql) {
@@ -93,18 +81,17 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
         out.add(classify(text, List.copyOf(tokens)));
     }
 
-    /** Classifies one statement's tokens. */
+    /** Classifies one statement's tokens; what {@link Gate} refuses is {@link Kind#FORBIDDEN}. */
     static SqlStatement classify(String text, List<Token> tokens) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).isName() && tokens.get(i).name().equals("load_extension") && tokens.get(i + 1).isSymbol("(")) {
-                return new SqlStatement(text, tokens, Kind.FORBIDDEN, "load_extension is not allowed");
-            }
-        }
         Token first = tokens.get(0);
         String verb = first.kind() == Token.Kind.WORD ? first.value() : "";
         if (first.isSymbol("{")) {
             verb = tokens.size() > 1 ? tokens.get(1).value() : "";
             return new SqlStatement(text, tokens, verb.equals("call") ? Kind.CALL : Kind.OTHER, null);
+        }
+        String refusal = Gate.refusal(tokens);
+        if (refusal != null) {
+            return new SqlStatement(text, tokens, Kind.FORBIDDEN, refusal);
         }
         Kind kind = switch (verb) {
             case "select", "values", "explain" -> Kind.QUERY;
@@ -116,18 +103,11 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
             case "begin", "commit", "end", "rollback", "savepoint", "release" -> Kind.TRANSACTION;
             case "pragma" -> Kind.PRAGMA;
             case "call" -> Kind.CALL;
-            case "attach", "detach", "backup", "restore" -> Kind.FORBIDDEN;
-            case "vacuum" -> tokens.stream().anyMatch(t -> t.is("into")) ? Kind.FORBIDDEN : Kind.OTHER;
+            case "backup", "restore" -> Kind.FORBIDDEN;
             default -> Kind.OTHER;
         };
         if (kind == Kind.FORBIDDEN) {
             return new SqlStatement(text, tokens, kind, verb.toUpperCase() + " is not allowed: a connection reaches its own tenant only");
-        }
-        if (kind == Kind.PRAGMA) {
-            String refusal = pragmaRefusal(tokens);
-            if (refusal != null) {
-                return new SqlStatement(text, tokens, Kind.FORBIDDEN, refusal);
-            }
         }
         return new SqlStatement(text, tokens, kind, null);
     }
@@ -155,38 +135,18 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
         return Kind.QUERY;
     }
 
-    private static String pragmaRefusal(List<Token> tokens) {
-        String name = pragmaName(tokens);
-        String value = pragmaValue(tokens);
-        boolean refused = REFUSED_PRAGMAS.contains(name)
-                || (value != null && REFUSED_PRAGMA_SETTINGS.contains(name))
-                || (value != null && name.equals("journal_mode") && !value.equals("wal"))
-                || (value != null && name.equals("foreign_keys") && !Set.of("1", "on", "true", "yes").contains(value));
-        return refused ? "PRAGMA " + name + (value != null ? " = " + value : "") + " is not allowed: it would weaken cinch's guarantees" : null;
-    }
-
-    private static String pragmaName(List<Token> tokens) {
-        int i = tokens.size() > 3 && tokens.get(2).isSymbol(".") ? 3 : 1;
-        return i < tokens.size() ? tokens.get(i).name() : "";
-    }
-
-    /** The value a PRAGMA sets, lower-cased, or null when it only reads (or takes a table name, as table_info does). */
-    private static String pragmaValue(List<Token> tokens) {
-        int i = tokens.size() > 3 && tokens.get(2).isSymbol(".") ? 4 : 2;
-        if (i + 1 >= tokens.size() || QUERY_PRAGMAS.contains(pragmaName(tokens))) {
-            return null;
-        }
-        return tokens.get(i).isSymbol("=") || tokens.get(i).isSymbol("(") ? tokens.get(i + 1).name() : null;
-    }
-
     /** The statement's first word, lower-cased. */
     public String verb() {
         return tokens.get(0).value();
     }
 
-    /** True when running this statement leaves state in the SQLite connection (a setting or a temporary object). */
+    /**
+     * True when preparing or running this statement leaves state in the SQLite connection that the pool's check on
+     * release does not read back (a temporary object, some settings), even when it is only explained.
+     */
     public boolean changesSession() {
-        return kind == Kind.TEMP_DDL || (kind == Kind.PRAGMA && pragmaValue(tokens) != null);
+        Pragma pragma = Gate.pragma(tokens);
+        return kind == Kind.TEMP_DDL || (pragma != null && pragma.changesSessionUnseen());
     }
 
     /** Index of the first top-level token that is the given keyword, from {@code from} on, or -1. */

@@ -58,7 +58,11 @@ public final class FilePool {
         return DEFAULT_IDLE_FILES;
     }
 
-    /** Lends a connection to {@code file}: an idle one if there is one, else a new one. */
+    /**
+     * Lends a connection to {@code file}: an idle one if there is one, else a new one. A {@code template} connection
+     * opens the file read-only at SQLite level (URI {@code mode=ro}), so no SQL can make it write there; the
+     * files it attaches stay writable.
+     */
     public Handle borrow(Path file, boolean template, Properties settings) throws SQLException {
         Key key = new Key(file, template, signature(settings));
         Handle handle = idle.asMap().remove(key);
@@ -114,7 +118,8 @@ public final class FilePool {
             config.setBusyTimeout(DEFAULT_BUSY_TIMEOUT_MS);
         }
         try {
-            return new Handle(key, (SQLiteConnection) config.createConnection("jdbc:sqlite:" + key.file()));
+            String url = key.template() ? "jdbc:sqlite:file:" + key.file().toUri().getRawPath() + "?mode=ro" : "jdbc:sqlite:" + key.file();
+            return new Handle(key, (SQLiteConnection) config.createConnection(url));
         } catch (SQLException e) {
             throw SqlState.of(e, "cannot open " + key.file());
         }

@@ -1,6 +1,7 @@
 package io.cinch.store;
 
 import io.cinch.sql.SqlAction;
+import io.cinch.sql.SqlState;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +13,8 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * An open sqlite-jdbc connection to one file (a tenant's or a branch template), lent by the {@link FilePool} to one
- * user at a time. Template handles are query-only: lazy tenants read them, nobody writes them but schema changes.
+ * user at a time. Template handles open their file read-only at SQLite level: lazy tenants read them, and only the
+ * store's own writable handles (schema catch-up, copies) write templates.
  */
 public final class Handle {
 
@@ -22,15 +24,15 @@ public final class Handle {
     private final SQLiteConnection connection;
     private final Map<String, Path> attached = new LinkedHashMap<>();
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+    private final String settings;
+    private PreparedStatement settingsQuery;
     private boolean sessionChanged;
     private boolean queryOnly;
 
     Handle(FilePool.Key key, SQLiteConnection connection) throws SQLException {
         this.key = key;
         this.connection = connection;
-        if (key.template()) {
-            setQueryOnly(true);
-        }
+        this.settings = settings();
     }
 
     FilePool.Key key() {
@@ -42,7 +44,7 @@ public final class Handle {
         return key.file();
     }
 
-    /** True for a branch template opened for a lazy tenant's reads. */
+    /** True for a branch template opened read-only for a lazy tenant's reads. */
     public boolean isTemplate() {
         return key.template();
     }
@@ -61,10 +63,7 @@ public final class Handle {
         return pragmaInt("user_version");
     }
 
-    /**
-     * Makes the connection refuse (or accept again) writes. A template stays query-only except while a statement
-     * that can only write to another (attached) tenant runs on it.
-     */
+    /** Makes the connection refuse (or accept again) writes, for a read-only cinch connection. */
     public void setQueryOnly(boolean on) throws SQLException {
         if (on != queryOnly) {
             execute("PRAGMA query_only = " + (on ? 1 : 0));
@@ -72,8 +71,11 @@ public final class Handle {
         }
     }
 
-    /** Runs internal work that writes (a schema catch-up, a copy), even on a template. */
+    /** Runs internal work that writes (a restore) even if a user made the connection query-only. */
     public <T> T writing(SqlAction<T> work) throws SQLException {
+        if (key.template()) {
+            throw SqlState.INTERNAL_ERROR.exception("a template handle is read-only: " + key.file());
+        }
         boolean was = queryOnly;
         if (was) {
             execute("PRAGMA query_only = 0");
@@ -213,12 +215,43 @@ public final class Handle {
                 connection.setAutoCommit(true);
             }
             detachAll();
-            setQueryOnly(key.template());
-            return true;
+            setQueryOnly(false);
+            return settings.equals(settings());
         } catch (SQLException e) {
             return false;
         }
     }
+
+    /**
+     * The connection's settings that user SQL could change and the next borrower would inherit, with the number of
+     * schemas it has open (a temporary schema once used), in one query: a handle whose settings differ from those it
+     * was opened with is not lent again.
+     */
+    private String settings() throws SQLException {
+        if (settingsQuery == null) {
+            settingsQuery = connection.prepareStatement(SETTINGS_QUERY);
+        }
+        StringBuilder out = new StringBuilder();
+        try (ResultSet rs = settingsQuery.executeQuery()) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= n; i++) {
+                    out.append(rs.getString(i)).append(',');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String SETTINGS_QUERY = "SELECT * FROM pragma_foreign_keys, pragma_query_only, "
+            + "pragma_writable_schema, pragma_ignore_check_constraints, pragma_legacy_alter_table, pragma_trusted_schema, "
+            + "pragma_temp_store, pragma_recursive_triggers, pragma_defer_foreign_keys, pragma_cell_size_check, "
+            + "pragma_synchronous, pragma_journal_mode, pragma_locking_mode, pragma_busy_timeout, pragma_cache_size, "
+            + "pragma_automatic_index, pragma_reverse_unordered_selects, pragma_secure_delete, pragma_max_page_count, "
+            + "pragma_journal_size_limit, pragma_read_uncommitted, pragma_count_changes, pragma_full_column_names, "
+            + "pragma_short_column_names, pragma_cache_spill, pragma_soft_heap_limit, pragma_hard_heap_limit, "
+            + "pragma_threads, pragma_analysis_limit, pragma_checkpoint_fullfsync, pragma_fullfsync, pragma_auto_vacuum, "
+            + "pragma_empty_result_callbacks, (SELECT count(*) FROM pragma_database_list)";
 
     /** The sqlite-jdbc connection. */
     public SQLiteConnection jdbc() {

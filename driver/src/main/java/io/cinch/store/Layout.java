@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where each part of a project lives: {@code cinch.db} (metadata), {@code cinch.epoch} (a shared change counter),
- * {@code backups/}, and {@code data/<database-id>/<branch-id>/} holding the branch's {@code template.db} and its
+ * {@code backups/<database-id>/<branch-id>/<tenant-id>/} (each tenant's own backups), and {@code data/<database-id>/<branch-id>/} holding the branch's {@code template.db} and its
  * tenants' files, sharded as {@code <tenant-id / 256>/<tenant-id>.db}. Files are named by ids, never by names, so
  * paths cannot collide and renaming a tenant touches no file.
  */
@@ -28,9 +28,15 @@ public record Layout(Path root) {
         return root.resolve("backups");
     }
 
-    /** A backup file, by its validated plain name. */
-    public Path backup(String file) {
-        return backups().resolve(file);
+    /** The directory of one tenant's backups. */
+    public Path backups(Tenant t) {
+        return backups().resolve(Long.toString(t.databaseId())).resolve(Long.toString(t.branchId()))
+                .resolve(Long.toString(t.id()));
+    }
+
+    /** A tenant's backup file, by its validated plain name. */
+    public Path backup(Tenant t, String file) {
+        return backups(t).resolve(file);
     }
 
     /** The directory of all data files. */

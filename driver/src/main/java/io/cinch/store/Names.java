@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class Names {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|[-_](?=[a-z0-9])){0,62}");
-    private static final Pattern BACKUP_FILE = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,254}");
+    /** At most 251 characters: the copy is written as {@code <name>.tmp} first, and file names end at 255. */
+    private static final Pattern BACKUP_FILE = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,250}");
     private static final Set<String> DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
@@ -30,6 +31,11 @@ public final class Names {
                     + "digits, '-' or '_', starting and ending with a letter or digit, without two '-'/'_' in a row");
         }
         return name;
+    }
+
+    /** True for a plain backup file name. */
+    public static boolean isBackupFile(String file) {
+        return file != null && BACKUP_FILE.matcher(file).matches();
     }
 
     /** Returns {@code file} if it is a plain backup file name (no directories, not hidden), else throws 42602. */

@@ -4,6 +4,7 @@ import io.cinch.sql.SqlState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -68,8 +69,8 @@ public final class TenantFiles {
     }
 
     /**
-     * Lends a connection for reading and writing {@code tenant}: its own file, or the branch's template (query-only)
-     * while it is lazy. The file is brought up to the branch's schema first.
+     * Lends a connection for reading and writing {@code tenant}: its own file, or the branch's template (opened
+     * read-only) while it is lazy. The file is brought up to the branch's schema first.
      */
     public Handle borrow(Tenant tenant, Branch branch, Properties settings) throws SQLException {
         Handle h = project.files().borrow(fileOf(tenant), !tenant.materialized(), settings);
@@ -356,6 +357,18 @@ public final class TenantFiles {
      * appears whole or not at all; returns its size.
      */
     public long copy(Path from, Path to) throws SQLException {
+        return copy(from, to, true);
+    }
+
+    /** As {@link #copy}, but never replaces an existing {@code to}: a backup is refused (42710) instead. */
+    public long backUp(Path from, Path to) throws SQLException {
+        if (Files.exists(to)) {
+            throw SqlState.ALREADY_EXISTS.exception("backup '" + to.getFileName() + "' already exists; backups are never overwritten");
+        }
+        return copy(from, to, false);
+    }
+
+    private long copy(Path from, Path to, boolean replace) throws SQLException {
         Path tmp = to.resolveSibling(to.getFileName() + ".tmp");
         createDirectories(to.getParent());
         deleteFile(tmp);
@@ -371,11 +384,17 @@ public final class TenantFiles {
                 project.files().release(h);
             }
             walMode(tmp);
-            for (Path companion : Layout.withCompanions(to)) {
-                Files.deleteIfExists(companion);
+            if (replace) {
+                for (Path companion : Layout.withCompanions(to)) {
+                    Files.deleteIfExists(companion);
+                }
+                Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.createLink(to, tmp); // fails, atomically, when the name was taken meanwhile
             }
-            Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return Files.size(to);
+        } catch (FileAlreadyExistsException e) {
+            throw SqlState.ALREADY_EXISTS.exception("backup '" + to.getFileName() + "' already exists; backups are never overwritten", e);
         } catch (IOException e) {
             throw SqlState.IO_ERROR.exception("cannot write " + to + ": " + e.getMessage(), e);
         } finally {

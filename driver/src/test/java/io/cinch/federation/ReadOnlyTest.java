@@ -157,7 +157,7 @@ class ReadOnlyTest {
             }
         }
         assertEquals(before, snapshot());
-        assertFalse(Files.exists(dir.resolve("backups").resolve("t001.db")));
+        assertFalse(Files.exists(io.cinch.jdbc.Check.backup(dir, "t001.db")));
     }
 
     /** Everything a refused write could have changed: every tenant's rows, tenants, branches, changes, databases, files. */

@@ -82,4 +82,22 @@ public final class Check {
     public static List<String> sqliteFiles(Path root) throws IOException {
         return mainFiles(root).stream().filter(f -> f.endsWith(".db")).toList();
     }
+
+    /**
+     * The backup called {@code file} in the project at {@code project}, wherever its tenant's backup area is
+     * ({@code backups/<database-id>/<branch-id>/<tenant-id>/}), or a path that does not exist when there is none.
+     */
+    public static Path backup(Path project, String file) throws IOException {
+        Path root = project.resolve("backups");
+        if (!Files.exists(root)) {
+            return root.resolve(file);
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            List<Path> found = all.filter(p -> p.getFileName().toString().equals(file) && Files.isRegularFile(p)).toList();
+            if (found.size() > 1) {
+                throw new AssertionError("more than one backup called " + file + ": " + found);
+            }
+            return found.isEmpty() ? root.resolve(file) : found.get(0);
+        }
+    }
 }

@@ -211,9 +211,9 @@ class LazyTenantTest {
             Set<String> before = mainFiles(pm.resolve("data"));
             run(c, "CALL cinch.backup_tenant('lazy', 'lazy.db')");
             assertEquals(before, mainFiles(pm.resolve("data")), "backing up a lazy tenant gives it no file");
-            assertTrue(Files.isRegularFile(pm.resolve("backups").resolve("lazy.db")));
+            assertTrue(Files.isRegularFile(Check.backup(pm, "lazy.db")));
             assertEquals(Boolean.FALSE, materialized(c).get("lazy"));
-            run(c, "CALL cinch.restore_tenant('full', 'lazy.db')");
+            run(c, "CALL cinch.restore_tenant('full', 'lazy.db', 'lazy')");
             assertEquals(List.of(), rows(c, "SELECT * FROM full.users"));
             run(c, "INSERT INTO full.users(name) VALUES ('after restore')");
             assertEquals(List.of("after restore"), rows(c, "SELECT name FROM full.users"));
@@ -225,7 +225,7 @@ class LazyTenantTest {
         try (Connection c = open(pm)) {
             run(c, "CALL cinch.create_tenant('full')", "INSERT INTO full.users(name) VALUES ('saved')",
                     "CALL cinch.backup_tenant('full', 'full.db')", "CALL cinch.create_tenant('lazy')",
-                    "CALL cinch.restore_tenant('lazy', 'full.db')");
+                    "CALL cinch.restore_tenant('lazy', 'full.db', 'full')");
             assertEquals(List.of("saved"), rows(c, "SELECT name FROM lazy.users"));
         }
         try (Connection c = open(pm, "tenant=lazy")) {

@@ -29,7 +29,7 @@ class MetaDataTest {
     /** Every tenant and database procedure of INTERFACE.md §5, and the branch ones. */
     static final Set<String> PROCEDURES = Set.of("create_database", "delete_database", "list_databases",
             "create_tenant", "delete_tenant", "rename_tenant", "copy_tenant", "list_tenants", "switch_tenant",
-            "backup_tenant", "restore_tenant", "create_branch", "delete_branch", "list_branches", "switch_branch",
+            "backup_tenant", "restore_tenant", "list_backups", "create_branch", "delete_branch", "list_branches", "switch_branch",
             "list_changes", "preview_merge", "merge_branch", "merge_into_main", "create_table");
 
     @TempDir

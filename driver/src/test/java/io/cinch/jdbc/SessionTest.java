@@ -233,7 +233,7 @@ class SessionTest {
         try (Connection globex = open(pm, "tenant=globex")) {
             assertEquals(List.of("globex user"), rows(globex, "SELECT name FROM users"));
         }
-        assertFalse(Files.exists(pm.resolve("backups").resolve("stolen.db")));
+        assertFalse(Files.exists(Check.backup(pm, "stolen.db")));
     }
 
     @Test
@@ -420,7 +420,7 @@ class SessionTest {
         try (Connection c = open(pm)) {
             run(c, "INSERT INTO users(name) VALUES ('x')", "CALL cinch.copy_tenant('acme_corp', 'copied')",
                     "CALL cinch.backup_tenant('globex', 'g.db')", "CALL cinch.create_tenant('restored')",
-                    "CALL cinch.restore_tenant('restored', 'g.db')", "INSERT INTO copied.users(name) VALUES ('y')");
+                    "CALL cinch.restore_tenant('restored', 'g.db', 'globex')", "INSERT INTO copied.users(name) VALUES ('y')");
         }
         List<String> files = Check.sqliteFiles(pm.resolve("data"));
         assertTrue(files.size() >= 5, () -> "files: " + files);

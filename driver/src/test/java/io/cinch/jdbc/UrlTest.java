@@ -167,11 +167,11 @@ class UrlTest {
         try (Connection c = open(pm)) {
             run(c, "CREATE TABLE t(v TEXT)", "CALL cinch.create_tenant('a')", "INSERT INTO a.t VALUES ('in a')",
                     "INSERT INTO t VALUES ('in main')", "CALL cinch.copy_tenant('a', 'b')",
-                    "CALL cinch.backup_tenant('a', 'a.db')", "CALL cinch.restore_tenant('main', 'a.db')");
+                    "CALL cinch.backup_tenant('a', 'a.db')", "CALL cinch.restore_tenant('main', 'a.db', 'a')");
             assertEquals(List.of("in a"), rows(c, "SELECT v FROM b.t"));
             assertEquals(List.of("in a"), rows(c, "SELECT v FROM t"));
         }
-        assertTrue(Files.isRegularFile(pm.resolve("backups").resolve("a.db")));
+        assertTrue(Files.isRegularFile(Check.backup(pm, "a.db")));
         try (Connection c = open(pm, "tenant=a", "create=false")) {
             assertEquals(List.of("in a"), rows(c, "SELECT v FROM t"));
         }
@@ -368,10 +368,18 @@ class UrlTest {
     }
 
     @Test
-    void keysNeitherCinchNorSqliteKnowsAreHarmless() throws Exception {
-        try (Connection c = open(dir.resolve("pm"), "application_name=my_app", "cache_size=-4000")) {
-            assertEquals("main", c.getSchema());
-            assertEquals("1", value(c, "SELECT 1"));
+    void keysNeitherCinchNorSqliteKnowsAreRefused08001NamingTheClosestKey() throws Exception {
+        SQLException e = fails("08001", () -> open(dir.resolve("pm"), "application_name=my_app", "cache_size=-4000"));
+        assertTrue(e.getMessage().contains("application_name"), e::getMessage);
+        SQLException typo = fails("08001", () -> open(dir.resolve("pm"), "lock_tenat=true"));
+        assertTrue(typo.getMessage().contains("'lock_tenant'"), typo::getMessage);
+        Properties p = new Properties();
+        p.setProperty("busy_timout", "10");
+        SQLException props = fails("08001", () -> DriverManager.getConnection(url(dir.resolve("pm")), p));
+        assertTrue(props.getMessage().contains("'busy_timeout'"), props::getMessage);
+        assertFalse(Files.exists(dir.resolve("pm")));
+        try (Connection c = open(dir.resolve("pm"), "cache_size=-4000")) {
+            assertEquals("-4000", value(c, "PRAGMA cache_size"));
         }
     }
 

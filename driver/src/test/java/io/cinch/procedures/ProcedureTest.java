@@ -416,8 +416,8 @@ class ProcedureTest {
             assertColumns(r, "tenant", "file", "size_bytes");
             assertEquals("acme", r.only("tenant"));
             assertEquals("acme-1.db", r.only("file"));
-            Path backup = pm.resolve("backups").resolve("acme-1.db");
-            assertTrue(Files.isRegularFile(backup), "backup_tenant writes backups/<file> in the project");
+            Path backup = io.cinch.jdbc.Check.backup(pm, "acme-1.db");
+            assertTrue(Files.isRegularFile(backup), "backup_tenant writes the file in the tenant's backup area");
             assertEquals(Files.size(backup), Long.parseLong(r.only("size_bytes")));
 
             run(c, "INSERT INTO acme.t(v) VALUES ('after backup')", "DELETE FROM acme.t WHERE v = 'before backup'");
@@ -429,7 +429,7 @@ class ProcedureTest {
         try (Connection c = tenant("acme")) {
             assertEquals(List.of("before backup"), rows(c, "SELECT v FROM t"), "a new connection sees the restored data");
         }
-        try (Connection backup = java.sql.DriverManager.getConnection("jdbc:sqlite:" + pm.resolve("backups").resolve("acme-1.db"))) {
+        try (Connection backup = java.sql.DriverManager.getConnection("jdbc:sqlite:" + io.cinch.jdbc.Check.backup(pm, "acme-1.db"))) {
             assertEquals(List.of("before backup"), rows(backup, "SELECT v FROM t"), "the backup is a plain SQLite file");
         }
     }
@@ -454,7 +454,7 @@ class ProcedureTest {
         try (Connection c = open(pm)) {
             run(c, "CALL cinch.create_tenant('a')", "CALL cinch.create_tenant('b')",
                     "INSERT INTO a.t(v) VALUES ('a1'), ('a2')", "INSERT INTO b.t(v) VALUES ('b1')",
-                    "CALL cinch.backup_tenant('a', 'a.db')", "CALL cinch.restore_tenant('b', 'a.db')");
+                    "CALL cinch.backup_tenant('a', 'a.db')", "CALL cinch.restore_tenant('b', 'a.db', 'a')");
             assertEquals(List.of("a1", "a2"), rows(c, "SELECT v FROM b.t ORDER BY v"));
             run(c, "INSERT INTO b.t(v) VALUES ('b2')");
             assertEquals(List.of("a1", "a2"), rows(c, "SELECT v FROM a.t ORDER BY v"));
@@ -497,7 +497,7 @@ class ProcedureTest {
         try (Connection c = open(pm)) {
             for (int b = 0; b < 5; b++) {
                 run(c, "CALL cinch.backup_tenant('busy', 'busy-" + b + ".db')", "CALL cinch.create_tenant('r" + b + "')",
-                        "CALL cinch.restore_tenant('r" + b + "', 'busy-" + b + ".db')");
+                        "CALL cinch.restore_tenant('r" + b + "', 'busy-" + b + ".db', 'busy')");
                 long n = Long.parseLong(value(c, "SELECT count(*) FROM r" + b + ".t"));
                 assertEquals(0, n % 2, "a backup holds whole transactions only, got " + n + " rows");
                 assertEquals("0", value(c, "SELECT count(*) FROM (SELECT substr(v, 1, instr(v, '-')) AS g, count(*) AS k "
@@ -534,7 +534,7 @@ class ProcedureTest {
     void backupFileNameMayHoldLettersDigitsDashUnderscoreAndDots() throws Exception {
         try (Connection c = open(pm)) {
             run(c, "INSERT INTO t(v) VALUES ('x')", "CALL cinch.backup_tenant('main', 'Main_Backup-2024.01.02.sqlite')");
-            assertTrue(Files.isRegularFile(pm.resolve("backups").resolve("Main_Backup-2024.01.02.sqlite")));
+            assertTrue(Files.isRegularFile(io.cinch.jdbc.Check.backup(pm, "Main_Backup-2024.01.02.sqlite")));
         }
     }
 
