@@ -238,6 +238,16 @@ public final class CinchConnection implements Connection, Session {
         wrote = true;
     }
 
+    @Override
+    public void changeSchema(Migration.Step step) throws SQLException {
+        if (autoCommit && !inTransaction) {
+            new Migration(project, branch).apply(List.of(step));
+            handle();
+        } else {
+            schemaChange(SqlStatement.parse(step.sql()).get(0));
+        }
+    }
+
     /**
      * Handles a transaction statement the connection must see: COMMIT of a transaction with schema statements or
      * writes (true: it ran here), and the bookkeeping of ROLLBACK and savepoints (false: it still runs on SQLite).

@@ -86,8 +86,7 @@ final class BranchProcedures {
 
     static ResultSet createTable(Session session, Args args) throws SQLException {
         TableSpec spec = TableSpec.parse(args.text(0, "a table name"), args.text(1, "a column list"));
-        new Migration(session.project(), session.branch())
-                .apply(List.of(new Migration.Step(spec.sql(), null, "create_table", spec.table().toLowerCase(Locale.ROOT))));
+        session.changeSchema(new Migration.Step(spec.sql(), null, "create_table", spec.table().toLowerCase(Locale.ROOT)));
         return MemoryResultSet.of(Column.text("table")).row(spec.table()).build(session.owner());
     }
 

@@ -1,10 +1,12 @@
 package io.cinch.procedures;
 
+import io.cinch.schema.Migration;
 import io.cinch.store.Branch;
 import io.cinch.store.Database;
 import io.cinch.store.Project;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** What a procedure may know and change of the connection that calls it. */
 public interface Session {
@@ -38,4 +40,9 @@ public interface Session {
 
     /** The statement that result sets report as their owner. */
     Statement owner();
+
+    /** Applies a schema change of the branch (a connection with an open transaction makes it part of that). */
+    default void changeSchema(Migration.Step step) throws SQLException {
+        new Migration(project(), branch()).apply(List.of(step));
+    }
 }

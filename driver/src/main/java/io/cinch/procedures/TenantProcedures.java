@@ -8,6 +8,7 @@ import io.cinch.store.Change;
 import io.cinch.store.Handle;
 import io.cinch.store.Names;
 import io.cinch.store.Project;
+import io.cinch.store.SchemaLock;
 import io.cinch.store.Tenant;
 import io.cinch.store.TenantFiles;
 import java.io.IOException;
@@ -128,10 +129,14 @@ final class TenantProcedures {
         if (!Files.isRegularFile(backup)) {
             throw SqlState.INVALID_ARGUMENT.exception("tenant '" + owner + "' has no backup '" + file + "'");
         }
-        checkCompatible(TenantFiles.stamp(backup), project.changes(branch), file, branch);
-        Tenant target = tenant.materialized() ? tenant : project.tenantFiles().materialize(tenant);
-        Handle h = project.files().borrow(project.layout().tenant(target), false, null);
+        SchemaLock lock = project.schemaLock(branch);
+        Object holder = new Object();
+        lock.acquire(holder); // restored data is checked by no pending change: none may run meanwhile
+        Handle h = null;
         try {
+            checkCompatible(TenantFiles.stamp(backup), project.changes(branch), file, branch);
+            Tenant target = tenant.materialized() ? tenant : project.tenantFiles().materialize(tenant);
+            h = project.files().borrow(project.layout().tenant(target), false, null);
             project.tenantFiles().restore(h, backup);
             project.metadata().write(v -> {
                 v.invalidate();
@@ -139,7 +144,10 @@ final class TenantProcedures {
             });
             project.tenantFiles().catchUp(h, branch);
         } finally {
-            project.files().release(h);
+            if (h != null) {
+                project.files().release(h);
+            }
+            lock.release(holder);
         }
         return tenantRow(session, name);
     }
