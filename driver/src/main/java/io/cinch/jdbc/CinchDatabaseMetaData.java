@@ -163,14 +163,16 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         return true;
     }
 
+    /** False: a table belongs to the branch, not to a tenant, so its definition names no tenant (docs/reference.md). */
     @Override
     public boolean supportsSchemasInTableDefinitions() {
-        return true;
+        return false;
     }
 
+    /** False: as for tables; SQLite could not qualify an index's table anyway. */
     @Override
     public boolean supportsSchemasInIndexDefinitions() {
-        return true;
+        return false;
     }
 
     @Override
