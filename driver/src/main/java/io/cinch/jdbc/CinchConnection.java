@@ -176,9 +176,7 @@ public final class CinchConnection implements Connection, Session {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
-        if (locked && statement.text().indexOf('.') >= 0) {
-            TenantSql.checkQualifiers(statement, this, schema());
-        }
+        checkQualifiers(statement);
         String sql = statement.text();
         if (inTransaction) {
             if (autoCommit) {
@@ -190,6 +188,13 @@ public final class CinchConnection implements Connection, Session {
         }
         new Migration(project, branch).apply(List.of(Migration.Step.of(sql)));
         handle();
+    }
+
+    /** On a locked connection, refuses (42501) a schema statement naming another tenant's, branch's or database's table. */
+    void checkQualifiers(SqlStatement statement) throws SQLException {
+        if (locked && statement.text().indexOf('.') >= 0) {
+            TenantSql.checkQualifiers(statement, this, schema());
+        }
     }
 
     /** The branch's schema, as the connection sees it. */
