@@ -205,9 +205,7 @@ public final class CinchConnection implements Connection, Session {
         if (readOnly) {
             throw SqlState.READ_ONLY.exception("the connection is read-only");
         }
-        if (locked && statement.text().indexOf('.') >= 0) {
-            TenantSql.checkQualifiers(statement, this, schema());
-        }
+        checkQualifiers(statement);
         if (autoCommit && !inTransaction) {
             new Migration(project, branch).apply(List.of(Migration.Step.of(statement.text())));
             handle();
@@ -391,6 +389,13 @@ public final class CinchConnection implements Connection, Session {
                 e.addSuppressed(rollback);
             }
             throw e;
+        }
+    }
+
+    /** On a locked connection, refuses (42501) a schema statement naming another tenant's, branch's or database's table. */
+    void checkQualifiers(SqlStatement statement) throws SQLException {
+        if (locked && statement.text().indexOf('.') >= 0) {
+            TenantSql.checkQualifiers(statement, this, schema());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.procedures.ProcedureCall;
+import io.cinch.sql.Gate;
 import io.cinch.sql.MemoryResultSet;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
@@ -160,6 +161,9 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
         SqlStatement statement = statements.isEmpty() ? null : statements.get(statements.size() - 1);
+        if (statement != null) {
+            Gate.check(statement);
+        }
         if (statement == null || (statement.kind() != SqlStatement.Kind.QUERY && statement.kind() != SqlStatement.Kind.PRAGMA)) {
             return null;
         }
@@ -178,6 +182,9 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             return new CallParameters(procedureCall(statement).parameterCount());
         }
         if (statement == null || statement.kind() == SqlStatement.Kind.DDL) {
+            if (statement != null) {
+                connection.checkQualifiers(statement);
+            }
             return new CallParameters(0);
         }
         try {

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 public final class Names {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9](?:[a-z0-9]|[-_](?=[a-z0-9])){0,62}");
-    /** At most 251 characters: the copy is written as {@code <name>.tmp} first, and file names end at 255. */
-    private static final Pattern BACKUP_FILE = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,250}");
+    /**
+     * At most 243 characters: the copy is written as {@code <name>.tmp} first, SQLite may add {@code -journal}
+     * beside it, and file names end at 255.
+     */
+    private static final Pattern BACKUP_FILE = Pattern.compile("[A-Za-z0-9_\\-][A-Za-z0-9_.\\-]{0,242}");
     private static final Set<String> DEVICE_NAMES = Set.of(
             "con", "prn", "aux", "nul",
             "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
