@@ -51,9 +51,7 @@ final class PushableRex {
                         || !SqlTypeName.DATETIME_TYPES.contains(call.getType().getSqlTypeName()))
                 && !SqlTypeName.DATETIME_TYPES.contains(call.operands.get(0).getType().getSqlTypeName())
                 || call.getOperator() == SqlStdOperatorTable.CONCAT
-                || call.getOperator() == SqlStdOperatorTable.UPPER
-                || call.getOperator() == SqlStdOperatorTable.LOWER
-                || DateFunctions.isDateFunction(call.getOperator());
+                || call.getOperator() instanceof SqliteFunction;
         return op && call.getOperands().stream().allMatch(PushableRex::check);
     }
 }
