@@ -72,6 +72,14 @@ final class SqliteDialect extends SqliteSqlDialect {
             super.unparseCall(writer, call, leftPrec, rightPrec);
             return;
         }
+        if (call.getOperator() == SqliteOperators.CONCAT) {
+            SqlWriter.Frame frame = writer.startList("(", ")");
+            call.operand(0).unparse(writer, 0, 0);
+            writer.print("|| ");
+            call.operand(1).unparse(writer, 0, 0);
+            writer.endList(frame);
+            return;
+        }
         writer.print(call.getOperator().getName().toLowerCase(Locale.ROOT));
         SqlWriter.Frame frame = writer.startList("(", ")");
         for (SqlNode operand : call.getOperandList()) {

@@ -80,7 +80,8 @@ public final class SqliteEvaluator {
             if (memory == null) {
                 memory = DriverManager.getConnection("jdbc:sqlite::memory:");
             }
-            String sql = "SELECT " + fn + "(" + (arity == 0 ? "" : "?" + ",?".repeat(arity - 1)) + ")";
+            String sql = fn.equals(SqliteOperators.CONCAT.getName()) ? "SELECT ? || ?"
+                    : "SELECT " + fn + "(" + (arity == 0 ? "" : "?" + ",?".repeat(arity - 1)) + ")";
             PreparedStatement ps = prepared.get(sql);
             if (ps == null) {
                 ps = memory.prepareStatement(sql);

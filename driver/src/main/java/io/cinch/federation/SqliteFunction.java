@@ -44,6 +44,11 @@ final class SqliteFunction extends SqlUserDefinedFunction {
         this.max = max;
     }
 
+    /** SQLite's {@code ||}: written as an operator, text from numbers as SQLite writes them. */
+    static SqliteFunction concat() {
+        return new SqliteFunction("||", 2, 2, Result.TEXT);
+    }
+
     @Override
     public SqlOperandCountRange getOperandCountRange() {
         return SqlOperandCountRanges.between(min, max);

@@ -49,8 +49,12 @@ final class SqliteOperators implements SqlOperatorTable {
             new SqliteFunction("datetime", 1, MANY, Result.TEXT),
             new SqliteFunction("strftime", 2, MANY, Result.TEXT),
             new SqliteFunction("julianday", 1, MANY, Result.REAL),
-            new SqliteFunction("unixepoch", 1, MANY, Result.INTEGER))
+            new SqliteFunction("unixepoch", 1, MANY, Result.INTEGER),
+            SqliteFunction.concat())
             .collect(Collectors.toUnmodifiableMap(SqliteFunction::getName, f -> f));
+
+    /** SQLite's {@code ||}, which writes numbers as SQLite does; the parser's operator is replaced by this one. */
+    static final SqliteFunction CONCAT = FUNCTIONS.get("||");
 
     static final SqliteOperators INSTANCE = new SqliteOperators();
 

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * A query in SQLite's dialect made readable by Calcite's Babel parser: names that SQLite accepts bare but Babel
  * reserves ({@code date}, {@code rows}, {@code offset}, ...) are double-quoted, {@code `x`} and {@code [x]} become
- * {@code "x"}; {@link #original} maps a position in the result back to the user's text.
+ * {@code "x"}, {@code CAST(x AS TEXT)} becomes {@code CAST(x AS VARCHAR)}; {@link #original} maps a position in the
+ * result back to the user's text.
  */
 final class SqliteText {
     /** Words SQLite reads as names wherever they are not used as keywords, but Babel always reserves. */
@@ -19,51 +20,63 @@ final class SqliteText {
 
     final String original;
     final String text;
-    /** Start (in the user's text) and length of each word that was quoted, in order. */
-    private final List<int[]> quoted;
+    /** SQLite's type names in CAST that Calcite calls otherwise. */
+    private static final java.util.Map<String, String> TYPES = java.util.Map.of("text", "VARCHAR", "real", "DOUBLE",
+            "blob", "VARBINARY", "numeric", "DECIMAL");
 
-    private SqliteText(String original, String text, List<int[]> quoted) {
+    /** Each edit, in order: start and length in the user's text, length in {@link #text}. */
+    private final List<int[]> edits;
+
+    private SqliteText(String original, String text, List<int[]> edits) {
         this.original = original;
         this.text = text;
-        this.quoted = quoted;
+        this.edits = edits;
     }
 
     /** The query as Calcite reads it. */
     static SqliteText of(String sql) {
         List<Token> tokens = Lexer.tokens(sql);
         StringBuilder out = new StringBuilder(sql.length() + 8);
-        List<int[]> quoted = new ArrayList<>();
+        List<int[]> edits = new ArrayList<>();
         int last = 0;
-        int[] castDepth = {-1};
+        int castDepth = -1;
+        int windowDepth = -1;
         int depth = 0;
         for (int k = 0; k < tokens.size(); k++) {
             Token t = tokens.get(k);
+            Token prev = k > 0 ? tokens.get(k - 1) : null;
             if (t.isSymbol("(")) {
                 depth++;
-                if (k > 0 && tokens.get(k - 1).is("cast")) {
-                    castDepth[0] = depth;
-                }
+                castDepth = prev != null && prev.is("cast") ? depth : castDepth;
+                windowDepth = prev != null && prev.is("over") ? depth : windowDepth;
             } else if (t.isSymbol(")")) {
-                castDepth[0] = castDepth[0] == depth ? -1 : castDepth[0];
+                castDepth = castDepth == depth ? -1 : castDepth;
+                windowDepth = windowDepth == depth ? -1 : windowDepth;
                 depth--;
             }
             char open = sql.charAt(t.start());
+            String replacement = null;
             if (t.kind() == Token.Kind.QUOTED && (open == '`' || open == '[') && t.value().indexOf('"') < 0
                     && t.end() - t.start() == t.value().length() + 2) {
-                out.append(sql, last, t.start()).append('"').append(t.value()).append('"'); // same length
-                last = t.end();
+                replacement = '"' + t.value() + '"';
+            } else if (t.kind() == Token.Kind.WORD && castDepth == depth && prev != null && prev.is("as")
+                    && TYPES.containsKey(t.value())) {
+                replacement = TYPES.get(t.value());
             } else if (t.kind() == Token.Kind.WORD && RESERVED_BY_CALCITE.contains(t.value())
-                    && isName(tokens, k, castDepth[0] == depth)) {
-                out.append(sql, last, t.start()).append('"').append(sql, t.start(), t.end()).append('"');
-                quoted.add(new int[] {t.start(), t.end() - t.start()});
+                    && isName(tokens, k, castDepth == depth, windowDepth == depth)) {
+                replacement = '"' + sql.substring(t.start(), t.end()) + '"';
+            }
+            if (replacement != null) {
+                out.append(sql, last, t.start()).append(replacement);
+                edits.add(new int[] {t.start(), t.end() - t.start(), replacement.length()});
                 last = t.end();
             }
         }
-        return new SqliteText(sql, last == 0 ? sql : out.append(sql, last, sql.length()).toString(), quoted);
+        return new SqliteText(sql, last == 0 ? sql : out.append(sql, last, sql.length()).toString(), edits);
     }
 
     /** Whether the word at {@code k} names something here rather than acting as Calcite's keyword. */
-    private static boolean isName(List<Token> tokens, int k, boolean inCast) {
+    private static boolean isName(List<Token> tokens, int k, boolean inCast, boolean inWindow) {
         String w = tokens.get(k).value();
         Token prev = k > 0 ? tokens.get(k - 1) : null;
         Token next = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
@@ -78,29 +91,28 @@ final class SqliteText {
             case "interval" -> !nextString && !nextNumber && !(next != null && next.isSymbol("-"));
             case "trim" -> nextParen; // SQLite's trim(x, chars) is a plain function call
             case "offset" -> !nextNumber && !nextParen && !(next != null && next.isSymbol("-"));
-            case "rows", "range" -> !nextNumber && !(next != null && (next.is("between") || next.is("unbounded")
-                    || next.is("current")));
-            case "row" -> !(prev != null && prev.is("current")) && !nextParen && !(next != null && next.is("only"));
-            case "current" -> !(next != null && (next.is("row") || next.is("date") || next.is("time") || next.is("timestamp")));
-            case "partition" -> !(next != null && next.is("by"));
+            case "rows", "range", "row", "current", "partition" -> !inWindow
+                    && !(w.startsWith("row") && (nextNumber || nextParen || next != null && (next.is("only") || next.is("fetch"))
+                    || prev != null && (prev.is("first") || prev.is("next") || prev.kind() == Token.Kind.NUMBER
+                    || prev.kind() == Token.Kind.PARAMETER)));
             case "over" -> !(prev != null && prev.isSymbol(")"));
             case "window" -> !(next != null && next.kind() == Token.Kind.WORD && k + 2 < tokens.size() && tokens.get(k + 2).is("as"));
             default -> false;
         };
     }
 
-    /** The position in the user's text of position {@code p} of {@link #text}. */
+    /** The position in the user's text of position {@code p} of {@link #text} (an edited word maps to its ends). */
     int original(int p) {
         int shift = 0;
-        for (int[] q : quoted) {
-            int start = q[0] + shift;
+        for (int[] e : edits) {
+            int start = e[0] + shift;
             if (p <= start) {
                 break;
             }
-            if (p < start + q[1] + 2) {
-                return q[0] + Math.max(0, Math.min(q[1], p - start - 1));
+            if (p < start + e[2]) {
+                return e[0] + (p - start < e[2] / 2 ? 0 : e[1]);
             }
-            shift += 2;
+            shift += e[2] - e[1];
         }
         return p - shift;
     }

@@ -25,7 +25,8 @@ import java.util.Locale;
 
 /**
  * Calcite's validator reading SQLite's meaning: {@code ifnull}, {@code iif}, {@code total} and {@code group_concat}
- * become Calcite's equivalents, LIKE ignores ASCII case, and an unnamed result column is named by its text.
+ * become Calcite's equivalents, LIKE ignores ASCII case, {@code ||} is SQLite's, and an unnamed result column is named
+ * by its text.
  */
 final class SqliteValidator extends CalciteSqlValidator {
     private final SqliteText text;
@@ -60,6 +61,9 @@ final class SqliteValidator extends CalciteSqlValidator {
         List<SqlNode> args = call.getOperandList();
         if (op == SqlStdOperatorTable.LIKE || op == SqlStdOperatorTable.NOT_LIKE) { // SQLite's LIKE ignores ASCII case
             return (op == SqlStdOperatorTable.LIKE ? SqlLibraryOperators.ILIKE : SqlLibraryOperators.NOT_ILIKE).createCall(pos, args);
+        }
+        if (op == SqlStdOperatorTable.CONCAT) { // numbers become text as SQLite writes them
+            return SqliteOperators.CONCAT.createCall(pos, args);
         }
         String name = call.getKind() == SqlKind.OTHER_FUNCTION || call.getKind() == SqlKind.GROUP_CONCAT
                 ? op.getName().toLowerCase(Locale.ROOT) : "";
