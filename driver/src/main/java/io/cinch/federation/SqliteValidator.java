@@ -117,24 +117,11 @@ final class SqliteValidator extends CalciteSqlValidator {
         if (start < 0 || start >= end) {
             return null;
         }
-        int open = balance(text.text.substring(start, end));
-        for (int i = end; open > 0 && i < text.text.length(); i++) { // the parser's span stops before a call's ')'
-            char c = text.text.charAt(i);
-            if (c == ')') {
-                open--;
-                end = i + 1;
-            } else if (!Character.isWhitespace(c)) {
-                break;
-            }
-        }
-        return text.original.substring(text.original(start), text.original(end)).strip();
-    }
-
-    /** Opening parentheses not closed in {@code s}, outside quotes. */
-    private static int balance(String s) {
+        // the parser's span may stop inside a call (before its ')', or at an argument): extend it to the matching ')'
         int open = 0;
         char quote = 0;
-        for (char c : s.toCharArray()) {
+        for (int i = start; i < text.text.length() && (i < end || open > 0); i++) {
+            char c = text.text.charAt(i);
             if (quote != 0) {
                 quote = c == quote ? 0 : quote;
             } else if (c == '\'' || c == '"') {
@@ -144,8 +131,9 @@ final class SqliteValidator extends CalciteSqlValidator {
             } else if (c == ')') {
                 open--;
             }
+            end = Math.max(end, i + 1);
         }
-        return open;
+        return text.original.substring(text.original(start), text.original(end)).strip();
     }
 
     /** The smallest span covering a node and everything in it. */

@@ -110,7 +110,8 @@ class SqliteFunctionsTest extends TwentyTenants {
     @Test
     void unnamedColumnsAreNamedAsSqliteNamesThem() throws SQLException {
         String sql = "SELECT status, count(*), COUNT( * ) + 1, sum(points), ifnull(note, '-'), substr(title,1,2), "
-                + "title || '!', upper(status) AS loud, 42, 'x', (points) FROM tasks GROUP BY status, note, title, points";
+                + "title || '!', upper(status) AS loud, 42, 'x', (points), nullif(status, 'open'), count(*) "
+                + "FROM tasks GROUP BY status, note, title, points";
         try (Connection tenant = io.cinch.Projects.open(dir, "tenant=t000")) {
             assertEquals(labels(tenant, sql), labels(all, sql));
         }
