@@ -1,7 +1,5 @@
 package io.cinch.federation;
 
-import io.cinch.sql.Lexer;
-import io.cinch.sql.Token;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
@@ -9,6 +7,7 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.util.Holder;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -40,19 +39,20 @@ public final class Federation {
     });
 
     /**
-     * The query as the engine runs it: {@code LIKE} becomes {@code ILIKE}, since SQLite's LIKE ignores ASCII case and
-     * a condition must mean the same whether a tenant's SQLite or Calcite evaluates it.
+     * Starts planning a representative query on a background thread (once per JVM), so that the first cross-tenant
+     * query does not pay alone for loading Calcite. Call it as early as a {@code tenant=*} connection is asked for.
      */
-    public static String engineSql(String sql) {
-        StringBuilder out = new StringBuilder(sql.length() + 8);
-        int last = 0;
-        for (Token t : Lexer.tokens(sql)) {
-            if (t.is("like")) {
-                out.append(sql, last, t.start()).append("ILIKE");
-                last = t.end();
-            }
+    public static void warmUp() {
+        WarmUp.start();
+    }
+
+    /** Prepares a query on a connection from {@link #connect}; one Calcite cannot prepare fails in one line with a SQLState. */
+    public static PreparedStatement prepare(Connection engine, String sql) throws SQLException {
+        try {
+            return engine.prepareStatement(sql);
+        } catch (SQLException e) {
+            throw QueryError.of(e);
         }
-        return last == 0 ? sql : out.append(sql, last, sql.length()).toString();
     }
 
     /** Opens a Calcite connection over every tenant of {@code source}. */
@@ -68,15 +68,14 @@ public final class Federation {
         info.setProperty("quotedCasing", "UNCHANGED");
         info.setProperty("caseSensitive", "false");
         info.setProperty("conformance", "LENIENT");
-        info.setProperty("fun", "standard,postgresql"); // for ILIKE: user LIKE is run as ILIKE, as SQLite's LIKE is
         info.setProperty("defaultNullCollation", "LOW"); // SQLite: NULL sorts first ascending, last descending
         info.setProperty("typeSystem", FederationTypeSystem.class.getName() + "#INSTANCE");
-        Connection connection = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", info);
+        Connection connection = new org.apache.calcite.jdbc.Driver().withPrepareFactory(SqlitePrepare::new)
+                .connect("jdbc:calcite:", info);
         CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
         SchemaPlus root = calcite.getRootSchema();
         root.add("main", new BranchSchema(source, executor, parallelism));
         root.add("cinch", new SystemSchema(source));
-        DateFunctions.register(root);
         calcite.setSchema("main");
         return connection;
     }

@@ -5,7 +5,6 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 import java.util.EnumSet;
@@ -50,10 +49,7 @@ final class PushableRex {
                 && (SqlTypeName.CHAR_TYPES.contains(call.operands.get(0).getType().getSqlTypeName())
                         || !SqlTypeName.DATETIME_TYPES.contains(call.getType().getSqlTypeName()))
                 && !SqlTypeName.DATETIME_TYPES.contains(call.operands.get(0).getType().getSqlTypeName())
-                || call.getOperator() == SqlStdOperatorTable.CONCAT
-                || call.getOperator() == SqlStdOperatorTable.UPPER
-                || call.getOperator() == SqlStdOperatorTable.LOWER
-                || DateFunctions.isDateFunction(call.getOperator());
+                || call.getOperator() instanceof SqliteFunction;
         return op && call.getOperands().stream().allMatch(PushableRex::check);
     }
 }

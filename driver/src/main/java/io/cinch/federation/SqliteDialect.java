@@ -15,7 +15,7 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.Locale;
 
-/** The dialect in which per-tenant SQL is written: Calcite's SQLite dialect with a correct context and SQLite's date functions. */
+/** The dialect in which per-tenant SQL is written: Calcite's SQLite dialect with a correct context and SQLite's functions by their names. */
 final class SqliteDialect extends SqliteSqlDialect {
     /** SQLite 3.45 context; Calcite 1.42's DEFAULT_CONTEXT names DuckDB and no version, which disables join push-down. */
     static final SqlDialect.Context CONTEXT = SqlDialect.EMPTY_CONTEXT
@@ -68,8 +68,16 @@ final class SqliteDialect extends SqliteSqlDialect {
             super.unparseCall(writer, like.createCall(call.getParserPosition(), call.getOperandList()), leftPrec, rightPrec);
             return;
         }
-        if (!DateFunctions.isDateFunction(call.getOperator())) {
+        if (!(call.getOperator() instanceof SqliteFunction)) {
             super.unparseCall(writer, call, leftPrec, rightPrec);
+            return;
+        }
+        if (call.getOperator() == SqliteOperators.CONCAT) {
+            SqlWriter.Frame frame = writer.startList("(", ")");
+            call.operand(0).unparse(writer, 0, 0);
+            writer.print("|| ");
+            call.operand(1).unparse(writer, 0, 0);
+            writer.endList(frame);
             return;
         }
         writer.print(call.getOperator().getName().toLowerCase(Locale.ROOT));

@@ -48,8 +48,8 @@ class TenantScan extends AbstractRelNode {
     @Override
     public void register(RelOptPlanner planner) {
         TenantRules.ALL.forEach(planner::addRule);
-        if (!(planner.getExecutor() instanceof KeepDateFunctions)) {
-            planner.setExecutor(new KeepDateFunctions(planner.getExecutor()));
+        if (!(planner.getExecutor() instanceof KeepSqliteFunctions)) {
+            planner.setExecutor(new KeepSqliteFunctions(planner.getExecutor()));
         }
     }
 

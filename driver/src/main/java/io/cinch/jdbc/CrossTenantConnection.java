@@ -183,11 +183,7 @@ final class CrossTenantConnection implements Connection, Session {
     synchronized PreparedStatement plan(String sql) throws SQLException {
         Deque<PreparedStatement> idle = plans.get(sql);
         PreparedStatement plan = idle == null ? null : idle.poll();
-        try {
-            return plan != null ? plan : calcite.prepareStatement(Federation.engineSql(sql));
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        return plan != null ? plan : Federation.prepare(calcite, sql);
     }
 
     /** Takes back a plan whose results have been read, keeping a few per query and a few queries. */
@@ -246,11 +242,7 @@ final class CrossTenantConnection implements Connection, Session {
             case NOTHING:
                 throw SqlState.NOT_SUPPORTED.exception("transaction statements have no effect on the cross-tenant connection");
             default:
-                try {
-                    return new CrossTenantPreparedStatement(this, calcite.prepareStatement(Federation.engineSql(sql)));
-                } catch (SQLException e) {
-                    throw SqlState.of(e);
-                }
+                return new CrossTenantPreparedStatement(this, Federation.prepare(calcite, sql));
         }
     }
 

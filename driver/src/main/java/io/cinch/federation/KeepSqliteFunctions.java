@@ -9,11 +9,11 @@ import org.apache.calcite.rex.RexUtil;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Planner constant folding that skips SQLite date functions, so 'now' reaches SQLite verbatim and is never frozen into a plan. */
-final class KeepDateFunctions implements RexExecutor {
+/** Planner constant folding that skips SQLite's functions, so {@code date('now')} reaches SQLite verbatim and is never frozen into a plan. */
+final class KeepSqliteFunctions implements RexExecutor {
     private final RexExecutor delegate;
 
-    KeepDateFunctions(RexExecutor delegate) {
+    KeepSqliteFunctions(RexExecutor delegate) {
         this.delegate = delegate == null ? RexUtil.EXECUTOR : delegate;
     }
 
@@ -21,7 +21,7 @@ final class KeepDateFunctions implements RexExecutor {
     public void reduce(RexBuilder rexBuilder, List<RexNode> constExps, List<RexNode> reducedValues) {
         List<RexNode> foldable = new ArrayList<>();
         for (RexNode e : constExps) {
-            if (!usesDateFunction(e)) {
+            if (!usesSqliteFunction(e)) {
                 foldable.add(e);
             }
         }
@@ -31,13 +31,13 @@ final class KeepDateFunctions implements RexExecutor {
         }
         int k = 0;
         for (RexNode e : constExps) {
-            reducedValues.add(usesDateFunction(e) ? e : folded.get(k++));
+            reducedValues.add(usesSqliteFunction(e) ? e : folded.get(k++));
         }
     }
 
-    private static boolean usesDateFunction(RexNode e) {
+    private static boolean usesSqliteFunction(RexNode e) {
         if (e instanceof RexCall call) {
-            return DateFunctions.isDateFunction(call.getOperator()) || call.getOperands().stream().anyMatch(KeepDateFunctions::usesDateFunction);
+            return call.getOperator() instanceof SqliteFunction || call.getOperands().stream().anyMatch(KeepSqliteFunctions::usesSqliteFunction);
         }
         return false;
     }

@@ -1,0 +1,49 @@
+package io.cinch.federation;
+
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlValidator;
+
+import java.lang.reflect.Type;
+import java.util.function.UnaryOperator;
+
+/**
+ * Calcite's statement preparation for SQLite's dialect: Babel's parser over {@link SqliteText}, then
+ * {@link SqliteValidator}. One instance prepares one statement.
+ */
+final class SqlitePrepare extends CalcitePrepareImpl {
+    private SqliteText text;
+
+    @Override
+    protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+        text = SqliteText.of(sql);
+        return SqlParser.create(text.text, parserConfig.withParserFactory(SqlBabelParserImpl.FACTORY));
+    }
+
+    @Override
+    protected CalcitePreparingStmt getPreparingStmt(CalcitePrepare.Context context, Type elementType,
+                                                    CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+        EnumerableRel.Prefer prefer = elementType == Object[].class ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+        return new CalcitePreparingStmt(this, context, catalogReader, context.getTypeFactory(), context.getRootSchema(),
+                prefer, createCluster(planner, new RexBuilder(context.getTypeFactory())), EnumerableConvention.INSTANCE,
+                createConvertletTable()) {
+            @Override
+            protected SqlValidator createSqlValidator(Prepare.CatalogReader reader, UnaryOperator<SqlValidator.Config> transform) {
+                SqlValidator.Config config = transform.apply(SqlValidator.Config.DEFAULT
+                        .withLenientOperatorLookup(context.config().lenientOperatorLookup())
+                        .withConformance(context.config().conformance())
+                        .withDefaultNullCollation(context.config().defaultNullCollation())
+                        .withIdentifierExpansion(true));
+                return new SqliteValidator((CalciteCatalogReader) reader, context.getTypeFactory(), config, text);
+            }
+        };
+    }
+}

@@ -1,0 +1,170 @@
+package io.cinch.federation;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Calcite's validator reading SQLite's meaning: {@code ifnull}, {@code iif}, {@code total} and {@code group_concat}
+ * become Calcite's equivalents, LIKE ignores ASCII case, {@code ||} is SQLite's, and an unnamed result column is named
+ * by its text.
+ */
+final class SqliteValidator extends CalciteSqlValidator {
+    private final SqliteText text;
+    private final int[] lineStarts;
+
+    SqliteValidator(CalciteCatalogReader catalogReader, JavaTypeFactory typeFactory, Config config, SqliteText text) {
+        super(SqliteOperators.INSTANCE, catalogReader, typeFactory, config);
+        this.text = text;
+        this.lineStarts = text == null ? new int[0] : text.text.lines().mapToInt(l -> 0).toArray();
+        int line = 0;
+        for (int i = 0; text != null && i < text.text.length() && line + 1 < lineStarts.length; i++) {
+            if (text.text.charAt(i) == '\n') {
+                lineStarts[++line] = i + 1;
+            }
+        }
+    }
+
+    @Override
+    protected SqlNode performUnconditionalRewrites(SqlNode node, boolean underFrom) {
+        SqlNode rewritten = super.performUnconditionalRewrites(node, underFrom);
+        if (rewritten instanceof SqlSelect select) {
+            nameColumns(select);
+            return select;
+        }
+        return rewritten instanceof SqlCall call ? sqlite(call) : rewritten;
+    }
+
+    /** A call in SQLite's meaning, written with Calcite's operators. */
+    private static SqlNode sqlite(SqlCall call) {
+        SqlParserPos pos = call.getParserPosition();
+        SqlOperator op = call.getOperator();
+        List<SqlNode> args = call.getOperandList();
+        if (op == SqlStdOperatorTable.LIKE || op == SqlStdOperatorTable.NOT_LIKE) { // SQLite's LIKE ignores ASCII case
+            return (op == SqlStdOperatorTable.LIKE ? SqlLibraryOperators.ILIKE : SqlLibraryOperators.NOT_ILIKE).createCall(pos, args);
+        }
+        if (op == SqlStdOperatorTable.CONCAT) { // numbers become text as SQLite writes them
+            return SqliteOperators.CONCAT.createCall(pos, args);
+        }
+        String name = call.getKind() == SqlKind.OTHER_FUNCTION || call.getKind() == SqlKind.GROUP_CONCAT
+                ? op.getName().toLowerCase(Locale.ROOT) : "";
+        SqlLiteral quantifier = call.getFunctionQuantifier();
+        return switch (name) {
+            case "ifnull" -> args.size() == 2 ? SqlStdOperatorTable.COALESCE.createCall(pos, args) : call;
+            case "iif" -> args.size() == 3
+                    ? SqlCase.createSwitched(pos, null, SqlNodeList.of(args.get(0)), SqlNodeList.of(args.get(1)), args.get(2))
+                    : call;
+            case "total" -> args.size() == 1 ? cast(SqlStdOperatorTable.COALESCE.createCall(pos,
+                    SqlStdOperatorTable.SUM.createCall(quantifier, pos, args.get(0)), SqlLiteral.createExactNumeric("0", pos)),
+                    SqlTypeName.DOUBLE) : call;
+            case "group_concat" -> args.size() <= 2 && call.getOperandList().stream().noneMatch(a -> a instanceof SqlNodeList)
+                    ? SqlStdOperatorTable.LISTAGG.createCall(quantifier, pos, args.size() == 1
+                            ? List.of(cast(args.get(0), SqlTypeName.VARCHAR))
+                            : List.of(cast(args.get(0), SqlTypeName.VARCHAR), args.get(1)))
+                    : call;
+            default -> call;
+        };
+    }
+
+    private static SqlNode cast(SqlNode e, SqlTypeName type) {
+        SqlParserPos pos = e.getParserPosition();
+        return SqlStdOperatorTable.CAST.createCall(pos, e, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, pos), pos));
+    }
+
+    /** Names each unnamed computed column by its text in the query, as SQLite does ({@code count(*)}, not {@code EXPR$1}). */
+    private void nameColumns(SqlSelect select) {
+        SqlNodeList items = select.getSelectList();
+        for (int i = 0; text != null && i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            if (item.getKind() == SqlKind.AS || item instanceof SqlIdentifier) {
+                continue;
+            }
+            String name = textOf(item);
+            if (name != null) {
+                SqlParserPos pos = item.getParserPosition();
+                items.set(i, SqlStdOperatorTable.AS.createCall(pos, item, new SqlIdentifier(name, pos)));
+            }
+        }
+    }
+
+    /** The user's text of an expression, or null if the parser did not place it. */
+    private String textOf(SqlNode node) {
+        SqlParserPos span = span(node);
+        if (span.getLineNum() <= 0 || span.getLineNum() > lineStarts.length || span.getEndLineNum() > lineStarts.length) {
+            return null;
+        }
+        int start = lineStarts[span.getLineNum() - 1] + span.getColumnNum() - 1;
+        int end = Math.min(text.text.length(), lineStarts[span.getEndLineNum() - 1] + span.getEndColumnNum());
+        if (start < 0 || start >= end) {
+            return null;
+        }
+        // the parser's span may stop inside a call (before its ')', or at an argument): extend it to the matching ')'
+        int open = 0;
+        char quote = 0;
+        for (int i = start; i < text.text.length() && (i < end || open > 0); i++) {
+            char c = text.text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(') {
+                open++;
+            } else if (c == ')') {
+                open--;
+            }
+            end = Math.max(end, i + 1);
+        }
+        return text.original.substring(text.original(start), text.original(end)).strip();
+    }
+
+    /** The smallest span covering a node and everything in it. */
+    private static SqlParserPos span(SqlNode node) {
+        SqlParserPos[] span = {node.getParserPosition()};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlCall call) {
+                span[0] = widen(span[0], call.getParserPosition());
+                return super.visit(call);
+            }
+
+            @Override
+            public Void visit(SqlIdentifier id) {
+                span[0] = widen(span[0], id.getParserPosition());
+                return null;
+            }
+
+            @Override
+            public Void visit(SqlLiteral literal) {
+                span[0] = widen(span[0], literal.getParserPosition());
+                return null;
+            }
+        });
+        return span[0];
+    }
+
+    private static SqlParserPos widen(SqlParserPos a, SqlParserPos b) {
+        if (b.getLineNum() <= 0) {
+            return a;
+        }
+        return a.getLineNum() <= 0 ? b : a.plus(b);
+    }
+}
