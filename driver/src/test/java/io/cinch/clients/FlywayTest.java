@@ -85,7 +85,7 @@ class FlywayTest {
 
     @Test
     void flywayFindsCinchsDatabaseTypeByTheUrl() {
-        assertInstanceOf(CinchDatabaseType.class, DatabaseTypeRegister.getDatabaseTypeForUrl(Projects.url(pm), null));
+        assertInstanceOf(CinchDatabaseType.class, DatabaseTypeRegister.getDatabaseTypesForUrl(Projects.url(pm), null).get(0));
     }
 
     @Test
