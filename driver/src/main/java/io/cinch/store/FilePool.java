@@ -69,9 +69,25 @@ public final class FilePool {
         return handle != null ? handle : open(key, settings);
     }
 
-    /** Lends the idle connection to a tenant's own file if there is one, else null. */
+    /**
+     * Lends an idle connection to a tenant's own file, whatever its settings, if there is one, else null. Opening a
+     * second connection instead would cost a descriptor until the idle one closes: SQLite keeps a closed connection's
+     * file open while another connection of the process holds a lock on it, as a WAL connection always does.
+     */
     public Handle borrowIdle(Path file) {
-        return idle.asMap().remove(new Key(file, false, ""));
+        Handle plain = idle.asMap().remove(new Key(file, false, ""));
+        if (plain != null) {
+            return plain;
+        }
+        for (Key key : idle.asMap().keySet()) {
+            if (!key.template() && key.file().equals(file)) {
+                Handle h = idle.asMap().remove(key);
+                if (h != null) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
     /** Takes a connection back; it stays open for the next borrower unless it cannot be reused. */
