@@ -184,7 +184,6 @@ class FlywayTest {
     }
 
     @Test
-    @Disabled("needs transactional DDL from core")
     void aFailingMigrationLeavesTheBranchExactlyAsBeforeAndTheFixedOneThenApplies() throws SQLException {
         flyway("main").migrate();
         try (Connection c = open(pm)) {
@@ -207,7 +206,7 @@ class FlywayTest {
         for (String tenant : List.of("main", "acme", "globex")) {
             try (Connection c = open(pm, "tenant=" + tenant)) {
                 assertEquals(List.of("customers_by_notes"),
-                        rows(c, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'"));
+                        rows(c, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' AND name NOT LIKE 'sqlite_%'"));
             }
         }
         try (Connection c = open(pm, "tenant=acme")) {
@@ -217,7 +216,6 @@ class FlywayTest {
     }
 
     @Test
-    @Disabled("needs transactional DDL from core")
     void twoFlywaysMigratingOneBranchAtOnceApplyEachMigrationOnce() throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Callable<MigrateResult> migrate = () -> {

@@ -165,7 +165,6 @@ class LiquibaseTest {
     }
 
     @Test
-    @Disabled("needs transactional DDL from core")
     void aFailingChangesetLeavesTheBranchExactlyAsBeforeAndTheFixedOneThenApplies() throws Exception {
         List<String> before = branchState();
         CommandExecutionException failed = assertThrows(CommandExecutionException.class, () -> update("broken.yaml"));
