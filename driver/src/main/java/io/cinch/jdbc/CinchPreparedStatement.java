@@ -56,7 +56,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
         }
         SqlStatement only = statements.size() == 1 ? statements.get(0) : null;
         if (only != null && only.text().indexOf('.') < 0 && (only.kind() == SqlStatement.Kind.QUERY || only.kind() == SqlStatement.Kind.INSERT
-                || only.kind() == SqlStatement.Kind.CHANGE)) {
+                || only.kind() == SqlStatement.Kind.CHANGE || only.kind() == SqlStatement.Kind.OTHER)) {
             try {
                 prepared(only); // SQLite's errors (no such table, syntax) surface here, as in sqlite-jdbc
             } catch (SQLException e) {

@@ -74,7 +74,8 @@ class CinchStatement implements Statement {
             boolean last = i == statements.size() - 1;
             rows = run(statements.get(i), params, keys, last ? expect : Expect.UPDATE);
             allKeys = MemoryResultSet.concat(allKeys, this.keys);
-            changed += Math.max(updateCount, 0);
+            SqlStatement.Kind kind = statements.get(i).kind();
+            changed += kind == SqlStatement.Kind.INSERT || kind == SqlStatement.Kind.CHANGE ? Math.max(updateCount, 0) : 0;
         }
         if (!rows && statements.size() > 1) {
             updateCount = changed; // a script's count is the sum of its statements', as in sqlite-jdbc

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class Deliberate {
 
     static final String DOC = "docs/differences-from-sqlite-jdbc.md";
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|(.*)\\|\\s*$");
+    private static final Pattern ROW = Pattern.compile("^\\|\\s*`([A-Za-z0-9._-]+)`\\s*\\|(.*)\\|\\s*$");
 
     private Deliberate() {
     }
