@@ -55,6 +55,16 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
         if (statements.size() > 1 && sql.indexOf('?') >= 0) {
             throw SqlState.NOT_SUPPORTED.exception("a prepared statement with parameters holds one SQL statement");
         }
+        SqlStatement only = statements.size() == 1 ? statements.get(0) : null;
+        if (only != null && only.text().indexOf('.') < 0 && (only.kind() == SqlStatement.Kind.QUERY || only.kind() == SqlStatement.Kind.INSERT
+                || only.kind() == SqlStatement.Kind.CHANGE || only.kind() == SqlStatement.Kind.OTHER)) {
+            try {
+                prepared(only); // SQLite's errors (no such table, syntax) surface here, as in sqlite-jdbc
+            } catch (SQLException e) {
+                close();
+                throw SqlState.of(e);
+            }
+        }
     }
 
     @Override
@@ -140,7 +150,10 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
         MemoryResultSet allKeys = null;
         for (int i = 0; i < work.size(); i++) {
             try {
-                runScript(statements, work.get(i), keys, Expect.UPDATE);
+                if (runScript(statements, work.get(i), keys, Expect.ANY)) {
+                    getResultSet().close();
+                    throw SqlState.INVALID_ARGUMENT.exception("a batch entry returned a result set: " + sql);
+                }
             } catch (SQLException e) {
                 throw batchFailure(e, Arrays.copyOf(counts, i));
             }
@@ -168,7 +181,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             return null;
         }
         try {
-            return prepared(statement).getMetaData();
+            return StatedMetaData.of(prepared(statement).getMetaData());
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -188,7 +201,14 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             return new CallParameters(0);
         }
         try {
-            return prepared(statement).getParameterMetaData();
+            PreparedStatement ps = prepared(statement);
+            int count = ps.getParameterMetaData().getParameterCount();
+            for (int i = 0; i < Math.min(params.size(), count); i++) {
+                if (params.get(i) != ProcedureCall.Unbound.VALUE) {
+                    ps.setObject(i + 1, params.get(i)); // sqlite-jdbc reports a parameter's type by its value
+                }
+            }
+            return ps.getParameterMetaData();
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

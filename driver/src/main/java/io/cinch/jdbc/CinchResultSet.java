@@ -542,17 +542,14 @@ final class CinchResultSet implements ResultSet {
 
     @Override
     public long getLong(String columnLabel) throws SQLException {
-        try {
-            return delegate.getLong(columnLabel);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        return getLong(findColumn(columnLabel));
     }
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
         try {
-            return delegate.getLong(columnIndex);
+            Long millis = Values.dateMillis(delegate.getObject(columnIndex));
+            return millis != null ? millis : delegate.getLong(columnIndex);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

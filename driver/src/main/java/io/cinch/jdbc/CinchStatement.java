@@ -70,10 +70,16 @@ class CinchStatement implements Statement {
         if (statements.isEmpty()) {
             updateCount = 0;
         }
+        long changed = 0;
         for (int i = 0; i < statements.size(); i++) {
             boolean last = i == statements.size() - 1;
             rows = run(statements.get(i), params, keys, last ? expect : Expect.UPDATE);
             allKeys = MemoryResultSet.concat(allKeys, this.keys);
+            SqlStatement.Kind kind = statements.get(i).kind();
+            changed += kind == SqlStatement.Kind.INSERT || kind == SqlStatement.Kind.CHANGE ? Math.max(updateCount, 0) : 0;
+        }
+        if (!rows && statements.size() > 1) {
+            updateCount = changed; // a script's count is the sum of its statements', as in sqlite-jdbc
         }
         this.keys = allKeys;
         if (expect == Expect.QUERY && !rows) {
@@ -457,7 +463,11 @@ class CinchStatement implements Statement {
         MemoryResultSet allKeys = null;
         for (int i = 0; i < work.size(); i++) {
             try {
-                counts[i] = executeLargeUpdate(work.get(i));
+                if (runScript(parse(work.get(i)), List.of(), GeneratedKeys.DEFAULT, Expect.ANY)) {
+                    closeResult();
+                    throw SqlState.INVALID_ARGUMENT.exception("a batch entry returned a result set: " + work.get(i));
+                }
+                counts[i] = Math.max(updateCount, 0);
             } catch (SQLException e) {
                 throw batchFailure(e, Arrays.copyOf(counts, i));
             }
@@ -571,9 +581,7 @@ class CinchStatement implements Statement {
 
     @Override
     public void setFetchDirection(int direction) throws SQLException {
-        if (direction != ResultSet.FETCH_FORWARD) {
-            throw SqlState.NOT_SUPPORTED.exception("result sets are forward-only");
-        }
+        checkOpen(); // a hint: rows are read forward whatever it says, as in sqlite-jdbc
     }
 
     @Override

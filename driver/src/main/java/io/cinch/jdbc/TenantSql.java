@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.schema.SchemaInfo;
+import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
 import io.cinch.sql.Token;
 import io.cinch.store.Tenant;
@@ -101,6 +102,10 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
                 alias = "main";
             } else {
                 Optional<Tenant> other = connection.otherTenant(qualifier);
+                if (other.isEmpty() && namesTable(t, i) && !qualifier.equals("temp")) {
+                    throw SqlState.UNKNOWN_TENANT.exception("no tenant '" + qualifier + "' in this branch: "
+                            + statement.text());
+                }
                 if (other.isEmpty()) {
                     continue;
                 }
@@ -124,11 +129,15 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
      */
     private static int targetAt(SqlStatement statement) {
         List<Token> t = statement.tokens();
-        int i = 1;
+        int at = verbAt(t);
+        if (at < 0) {
+            return -1;
+        }
+        int i = at + 1;
         if (i < t.size() && t.get(i).is("or")) {
             i += 2;
         }
-        String verb = statement.verb();
+        String verb = t.get(at).value();
         if (verb.equals("insert") || verb.equals("replace") || verb.equals("delete")) {
             if (i >= t.size() || !(t.get(i).is("into") || t.get(i).is("from"))) {
                 return -1;
@@ -138,5 +147,27 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
             return -1;
         }
         return i < t.size() && t.get(i).isName() ? i : -1;
+    }
+
+    /** Where the statement's verb stands: first, or after the common table expressions of a WITH. */
+    private static int verbAt(List<Token> t) {
+        if (t.isEmpty() || !t.get(0).is("with")) {
+            return t.isEmpty() ? -1 : 0;
+        }
+        int depth = 0;
+        for (int i = 1; i < t.size(); i++) {
+            Token token = t.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && (token.is("insert") || token.is("replace") || token.is("update") || token.is("delete"))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the qualified name at {@code i} stands where a table is named (after FROM, JOIN, INTO or UPDATE). */
+    private static boolean namesTable(List<Token> t, int i) {
+        return i > 0 && (t.get(i - 1).is("from") || t.get(i - 1).is("join") || t.get(i - 1).is("into")
+                || t.get(i - 1).is("update"));
     }
 }

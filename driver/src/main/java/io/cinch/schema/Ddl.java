@@ -36,11 +36,11 @@ public record Ddl(String type, String entity, String sql, boolean dataDependent)
         if (at(t, i, "if")) {
             i += at(t, i + 1, "not") ? 3 : 2;
         }
-        if (i >= t.size() || !t.get(i).isName()) {
+        if (i >= t.size() || !isName(t.get(i))) {
             throw SqlState.SYNTAX_ERROR.exception("cannot read schema statement: " + statement.text());
         }
         String sql = statement.text();
-        if (i + 2 < t.size() && t.get(i + 1).isSymbol(".") && t.get(i + 2).isName()) {
+        if (i + 2 < t.size() && t.get(i + 1).isSymbol(".") && isName(t.get(i + 2))) {
             if (t.get(i).name().equals("temp")) {
                 throw SqlState.SYNTAX_ERROR.exception("use CREATE TEMP for temporary objects: " + sql);
             }
@@ -74,6 +74,11 @@ public record Ddl(String type, String entity, String sql, boolean dataDependent)
             }
         }
         return new Ddl(type, entity, sql, dataDependent);
+    }
+
+    /** A name as SQLite reads one here: a word, a quoted identifier, or a string literal ({@code CREATE TABLE 'a b'}). */
+    private static boolean isName(Token token) {
+        return token.isName() || token.kind() == Token.Kind.STRING;
     }
 
     private static boolean at(List<Token> t, int i, String keyword) {

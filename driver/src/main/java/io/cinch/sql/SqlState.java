@@ -60,21 +60,32 @@ public enum SqlState {
     /** As {@link #exception(String)}, keeping the cause. */
     public SQLException exception(String message, Throwable cause) {
         String sqlClass = code.substring(0, 2);
+        int sqlite = sqliteCode(cause);
         SQLException e = switch (sqlClass) {
-            case "08" -> new SQLNonTransientConnectionException(message, code);
-            case "0A" -> new SQLFeatureNotSupportedException(message, code);
-            case "22" -> new SQLDataException(message, code);
-            case "23" -> new SQLIntegrityConstraintViolationException(message, code);
-            case "28" -> new SQLInvalidAuthorizationSpecException(message, code);
-            case "40" -> new SQLTransactionRollbackException(message, code);
-            case "42" -> new SQLSyntaxErrorException(message, code);
-            case "57" -> new SQLTimeoutException(message, code);
-            default -> new SQLException(message, code);
+            case "08" -> new SQLNonTransientConnectionException(message, code, sqlite);
+            case "0A" -> new SQLFeatureNotSupportedException(message, code, sqlite);
+            case "22" -> new SQLDataException(message, code, sqlite);
+            case "23" -> new SQLIntegrityConstraintViolationException(message, code, sqlite);
+            case "28" -> new SQLInvalidAuthorizationSpecException(message, code, sqlite);
+            case "40" -> new SQLTransactionRollbackException(message, code, sqlite);
+            case "42" -> new SQLSyntaxErrorException(message, code, sqlite);
+            case "57" -> new SQLTimeoutException(message, code, sqlite);
+            default -> new SQLException(message, code, sqlite);
         };
         if (cause != null) {
             e.initCause(cause);
         }
         return e;
+    }
+
+    /** SQLite's error code as sqlite-jdbc reports it ({@code getErrorCode()}) from the first cause that has one, else 0. */
+    private static int sqliteCode(Throwable cause) {
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() != 0) {
+                return sql.getErrorCode();
+            }
+        }
+        return 0;
     }
 
     /**

@@ -166,9 +166,12 @@ public final class Values {
             return null;
         }
         if (v instanceof Number n) {
-            return LocalDateTime.ofInstant(Instant.ofEpochMilli(n.longValue()), ZoneOffset.UTC);
+            return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis(n)), ZoneId.systemDefault());
         }
         String s = string(v).trim();
+        if (s.isEmpty()) {
+            return null; // as sqlite-jdbc reads ''
+        }
         try {
             TemporalAccessor t = READ.parse(s);
             LocalDate date = LocalDate.from(t);
@@ -184,6 +187,31 @@ public final class Values {
             } catch (DateTimeParseException e2) {
                 throw SqlState.INVALID_DATETIME.exception("not a date or time: '" + s + "'", e);
             }
+        }
+    }
+
+    /** Epoch milliseconds of a number as sqlite-jdbc writes dates: integers are milliseconds, reals Julian days. */
+    private static long epochMillis(Number n) {
+        if (n instanceof Double || n instanceof Float) {
+            return Math.round((n.doubleValue() - 2440587.5) * 86_400_000);
+        }
+        return n.longValue();
+    }
+
+    /**
+     * Epoch milliseconds (in the JVM's time zone, as sqlite-jdbc reads text dates) of text that holds a date, such as
+     * cinch writes for {@code setDate} and {@code setTimestamp}; null for any other value.
+     */
+    public static Long dateMillis(Object v) {
+        if (!(v instanceof String s) || s.length() < 10 || s.charAt(4) != '-' || s.charAt(7) != '-'
+                || !Character.isDigit(s.charAt(0))) {
+            return null;
+        }
+        try {
+            LocalDateTime t = dateTime(s);
+            return t == null ? null : t.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        } catch (SQLException e) {
+            return null;
         }
     }
 
