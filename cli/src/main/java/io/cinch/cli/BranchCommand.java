@@ -65,9 +65,11 @@ final class BranchCommand extends Subcommand {
         return call(preview ? "CALL cinch.preview_merge(?, ?)" : "CALL cinch.merge_branch(?, ?)", source, target);
     }
 
-    @Command(name = "merge-into-main", description = "Merge the active branch into main.")
+    @Command(name = "merge-into-main", description = "Merge the active branch into main; main becomes the active branch.")
     int mergeIntoMain() throws Exception {
-        return call("CALL cinch.merge_into_main()");
+        call("CALL cinch.merge_into_main()");
+        checkout("main");
+        return 0;
     }
 
     private void checkout(String name) throws Exception {

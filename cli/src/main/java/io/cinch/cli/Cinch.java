@@ -20,12 +20,12 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code cinch} command line: the project's options, its subcommands, error reporting and exit statuses. */
-@Command(name = "cinch", mixinStandardHelpOptions = true, versionProvider = Cinch.Version.class,
+@Command(name = "cinch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Cinch.Version.class,
         description = "Manage a cinch project: databases, branches, tenants, tables and their rows, from the shell.",
         footerHeading = "%nThe project:%n",
-        footer = "  --project, else the nearest directory upward from here that is a project, or holds one "
-                + "in .cinch/ or cinch-project/, else ./cinch-project. The database and branch are those of the "
-                + "checkout ('cinch branch switch'), unless --database or --branch says otherwise.",
+        footer = {"  --project, else the nearest directory upward from here that is a project or holds one in",
+            "  .cinch/ or cinch-project/, else ./cinch-project. The database and branch are the checkout's",
+            "  ('cinch branch switch', 'cinch db switch') unless --database or --branch say otherwise."},
         // Every subcommand is registered here, and only here; extra modules add theirs to this list.
         subcommands = {
             InitCommand.class, StatusCommand.class, DbCommand.class, BranchCommand.class, TenantCommand.class,

@@ -18,9 +18,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code cinch tenant ...}: the tenants of the active branch, their backups and exports. */
@@ -55,30 +55,24 @@ final class TenantCommand extends Subcommand {
         return call("CALL cinch.copy_tenant(?, ?)", source, target);
     }
 
-    /** Which tenants a backup takes. */
-    static final class Which {
-        @Parameters(paramLabel = "NAME", description = "The tenant.")
-        String name;
-
-        @Option(names = "--all", required = true, description = "Every tenant of the branch.")
-        boolean all;
-    }
-
     @Command(description = "Back up a tenant (or --all) into the project's backups, while writers go on.")
-    int backup(@ArgGroup(multiplicity = "1") Which which,
-               @Parameters(arity = "0..1", paramLabel = "FILE", description = "Default: NAME-<UTC time>.db.") String file)
-            throws Exception {
+    int backup(@Parameters(arity = "0..1", paramLabel = "NAME", description = "The tenant.") String name,
+               @Parameters(arity = "0..1", paramLabel = "FILE", description = "Default: NAME-<UTC time>.db.") String file,
+               @Option(names = "--all", description = "Every tenant of the branch.") boolean all) throws Exception {
+        if (all == (name != null)) {
+            throw new ParameterException(spec.commandLine(), "give either a tenant NAME or --all");
+        }
         String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
         try (Connection db = cinch().connect("main")) {
-            if (!which.all) {
-                print(db, "CALL cinch.backup_tenant(?, ?)", which.name, file != null ? file : which.name + "-" + stamp + ".db");
+            if (!all) {
+                print(db, "CALL cinch.backup_tenant(?, ?)", name, file != null ? file : name + "-" + stamp + ".db");
                 return 0;
             }
             if (file != null) {
                 throw new SQLException("backup --all names its files itself; drop FILE", "42000");
             }
             List<String> tenants = names(db);
-            Output.Rows all = new Output.Rows(List.of("tenant", "file", "size_bytes"), new ArrayList<>());
+            Output.Rows done = new Output.Rows(List.of("tenant", "file", "size_bytes"), new ArrayList<>());
             try (Operation progress = Progress.start("backup", "all tenants", tenants.size());
                  PreparedStatement ps = db.prepareStatement("CALL cinch.backup_tenant(?, ?)")) {
                 for (String tenant : tenants) {
@@ -86,12 +80,12 @@ final class TenantCommand extends Subcommand {
                     ps.setString(2, tenant + "-" + stamp + ".db");
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
-                        all.values().add(new Object[] {rs.getString("tenant"), rs.getString("file"), rs.getLong("size_bytes")});
+                        done.values().add(new Object[] {rs.getString("tenant"), rs.getString("file"), rs.getLong("size_bytes")});
                     }
                     progress.step();
                 }
             }
-            print(all);
+            print(done);
         }
         return 0;
     }
