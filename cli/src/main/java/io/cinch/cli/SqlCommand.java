@@ -26,6 +26,11 @@ final class SqlCommand extends Subcommand implements Callable<Integer> {
         String url = "jdbc:cinch:" + cinch().projectDir() + "?create=false&database=" + target.database()
                 + "&branch=" + target.branch() + "&tenant=" + TenantChoice.of(tenant);
         List<String> args = new ArrayList<>(List.of("-d", "io.cinch.jdbc.CinchDriver", "-u", url, "-n", "", "-p", ""));
+        if (!Terminal.stdout()) {
+            // no terminal: sqlline gets a dumb one of width 0; give tables a width and keep jline's notice quiet
+            args.add("--maxWidth=160");
+            java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+        }
         args.addAll(sqllineArgs);
         SqlLine.Status status = SqlLine.start(args.toArray(String[]::new), null, true);
         return status == SqlLine.Status.OK ? 0 : ExitStatus.FAILURE.code;
