@@ -1,8 +1,9 @@
 package io.cinch.demo;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,19 +20,29 @@ import java.util.stream.Stream;
  */
 public final class Tutorial {
 
-    private final String url;
-    private final PrintStream out;
+    /** The file that marks a directory as the demo's own, so that a later run may replace what it made there. */
+    static final String MARKER = ".cinch-demo";
 
-    Tutorial(Path project, PrintStream out) {
+    /** What the demo makes in its directory: the project's files and the marker; it deletes nothing else. */
+    private static final List<String> MADE = List.of("cinch.db", "cinch.db-wal", "cinch.db-shm", "cinch.db-journal",
+            "cinch.epoch", "data", "backups", MARKER);
+
+    private final String url;
+    private final PrintWriter out;
+
+    Tutorial(Path project, PrintWriter out) {
         this.url = "jdbc:cinch:" + project + "?database=project_manager";
         this.out = out;
     }
 
-    /** Runs the tutorial in {@code args[0]} (default {@code target/tutorial-pm}), starting from an empty project. */
-    public static void main(String[] args) throws Exception {
-        Path project = Path.of(args.length > 0 ? args[0] : "target/tutorial-pm");
-        deleteProject(project);
-        new Tutorial(project, System.out).run();
+    /**
+     * Runs the tutorial in {@code project}, which must be new, empty, or made by an earlier run (then the project it
+     * holds is replaced); any other directory is refused (42501) and left as it is.
+     */
+    public static void runIn(Path project, PrintWriter out) throws Exception {
+        prepare(project);
+        new Tutorial(project, out).run();
+        out.flush();
     }
 
     void run() throws Exception {
@@ -103,17 +114,30 @@ public final class Tutorial {
         }
     }
 
-    private static void deleteProject(Path project) throws IOException {
-        if (!Files.exists(project)) {
-            return;
+    /** Makes {@code project} ready for a fresh run: marked as the demo's, without the project an earlier run left. */
+    private static void prepare(Path project) throws IOException, SQLException {
+        if (Files.exists(project) && !Files.isDirectory(project)) {
+            throw new SQLException(project + " is a file; cinch demo needs a directory of its own", "42501");
         }
-        if (!Files.exists(project.resolve("cinch.db"))) {
-            throw new IOException(project + " exists and is not a cinch project; choose another directory");
-        }
-        try (Stream<Path> all = Files.walk(project)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        if (Files.isDirectory(project) && !Files.exists(project.resolve(MARKER))) {
+            try (Stream<Path> entries = Files.list(project)) {
+                if (entries.findAny().isPresent()) {
+                    throw new SQLException(project + " is not empty and was not made by cinch demo; it is left as it is: "
+                            + "choose a new or empty directory", "42501");
+                }
             }
         }
+        Files.createDirectories(project);
+        for (String made : MADE) {
+            Path p = project.resolve(made);
+            if (!made.equals(MARKER) && Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> all = Files.walk(p)) {
+                    for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(q);
+                    }
+                }
+            }
+        }
+        Files.writeString(project.resolve(MARKER), "made by cinch demo: a later run replaces the project in this directory\n");
     }
 }

@@ -38,7 +38,7 @@ class ReadmeTest {
 
     /** The repository's root: the parent of this module's directory. */
     private static final Path BASE = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
-    private static final String BUILD_AND_DEMO = "mvn -B -ntp -q -DskipTests package && java -jar cli/target/cinch.jar";
+    private static final String BUILD_AND_DEMO = "mvn -B -ntp -q -DskipTests package && ./cinch demo";
     private static final String TEST_COMMAND = "mvn -B -ntp verify";
 
     private static String readme;

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cinch.Projects;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,15 +35,9 @@ class TutorialTest {
     }
 
     private static List<String> runMain(Path target) throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            Tutorial.main(new String[] {target.toString()});
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8).lines().toList();
+        StringWriter captured = new StringWriter();
+        Tutorial.runIn(target, new PrintWriter(captured));
+        return captured.toString().lines().toList();
     }
 
     private static List<String> matching(String regex) {
@@ -118,7 +111,33 @@ class TutorialTest {
     void refusesADirectoryThatIsNotACinchProject() throws IOException {
         Path other = Files.createDirectories(dir.resolve("not-a-project"));
         Files.writeString(other.resolve("keep.txt"), "precious");
-        assertThrows(IOException.class, () -> runMain(other));
+        SQLException e = assertThrows(SQLException.class, () -> runMain(other));
+        assertEquals("42501", e.getSQLState());
         assertEquals("precious", Files.readString(other.resolve("keep.txt")));
+        try (var entries = Files.list(other)) {
+            assertEquals(List.of(other.resolve("keep.txt")), entries.toList());
+        }
+    }
+
+    @Test
+    void refusesAProjectItDidNotMakeAndLeavesItIntact() throws Exception {
+        Path mine = dir.resolve("someone-elses-project");
+        try (Connection c = Projects.open(mine, "database=project_manager")) {
+            Projects.run(c, "CALL cinch.create_tenant('precious')");
+        }
+        SQLException e = assertThrows(SQLException.class, () -> runMain(mine));
+        assertEquals("42501", e.getSQLState());
+        try (Connection c = Projects.open(mine, "database=project_manager")) {
+            assertEquals(2, Projects.rows(c.createStatement().executeQuery("CALL cinch.list_tenants()")).size());
+        }
+    }
+
+    @Test
+    void runsInAnEmptyDirectoryAndKeepsFilesItDidNotMakeWhenRunAgain() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        runMain(empty);
+        Files.writeString(empty.resolve("notes.txt"), "mine");
+        runMain(empty);
+        assertEquals("mine", Files.readString(empty.resolve("notes.txt")));
     }
 }

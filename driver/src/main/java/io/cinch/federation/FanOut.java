@@ -1,5 +1,7 @@
 package io.cinch.federation;
 
+import io.cinch.progress.Operation;
+import io.cinch.progress.Progress;
 import io.cinch.sql.SqlState;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
@@ -51,11 +53,13 @@ public final class FanOut {
         List<Object[]>[] results = new List[targets.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        Operation progress = Progress.start("fan_out", table.name, targets.size());
         Runnable worker = () -> {
             int i;
             while (failure.get() == null && (i = next.getAndIncrement()) < targets.size()) {
                 try {
                     results[i] = read(targets.get(i));
+                    progress.step();
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -77,6 +81,7 @@ public final class FanOut {
                 failure.compareAndSet(null, e.getCause());
             }
         }
+        progress.close();
         if (failure.get() != null) {
             throw new IllegalStateException(failure.get().getMessage(), failure.get());
         }

@@ -29,7 +29,8 @@ public enum Procedure {
     PREVIEW_MERGE(BranchProcedures::preview, false, "source", "[target]"),
     MERGE_BRANCH(BranchProcedures::merge, true, "source", "[target]"),
     MERGE_INTO_MAIN(BranchProcedures::mergeIntoMain, true),
-    CREATE_TABLE(BranchProcedures::createTable, true, "name", "columns");
+    CREATE_TABLE(BranchProcedures::createTable, true, "name", "columns"),
+    LIST_OPERATIONS(OperationProcedures::list, false);
 
     /** Runs a procedure. */
     @FunctionalInterface

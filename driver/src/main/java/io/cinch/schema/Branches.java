@@ -1,5 +1,7 @@
 package io.cinch.schema;
 
+import io.cinch.progress.Operation;
+import io.cinch.progress.Progress;
 import io.cinch.sql.SqlState;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
@@ -8,6 +10,7 @@ import io.cinch.store.Layout;
 import io.cinch.store.Project;
 import io.cinch.store.Tenant;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Creates and deletes branches: a new branch starts with its source's schema, change log, tenants and data. */
 public final class Branches {
@@ -31,10 +34,14 @@ public final class Branches {
                 for (Change change : v.changes(source.id())) {
                     v.appendChange(branch.id(), change);
                 }
-                for (Tenant tenant : v.tenants(source.id())) {
-                    Tenant copy = v.insertTenant(branch, tenant.name(), tenant.createdAt(), tenant.materialized());
-                    if (tenant.materialized()) {
-                        project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
+                List<Tenant> tenants = v.tenants(source.id());
+                try (Operation progress = Progress.start("create_branch", name, tenants.size())) {
+                    for (Tenant tenant : tenants) {
+                        Tenant copy = v.insertTenant(branch, tenant.name(), tenant.createdAt(), tenant.materialized());
+                        if (tenant.materialized()) {
+                            project.tenantFiles().copy(layout.tenant(tenant), layout.tenant(copy));
+                        }
+                        progress.step();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -23,6 +23,11 @@ public record Layout(Path root) {
         return root.resolve("cinch.epoch");
     }
 
+    /** The file remembering the database and branch that the {@code cinch} command works on. */
+    public Path checkout() {
+        return root.resolve("cinch.checkout");
+    }
+
     /** The directory of backups. */
     public Path backups() {
         return root.resolve("backups");
