@@ -1,5 +1,7 @@
 package io.cinch.schema;
 
+import io.cinch.progress.Operation;
+import io.cinch.progress.Progress;
 import io.cinch.sql.SqlState;
 import io.cinch.store.Branch;
 import io.cinch.store.Change;
@@ -50,7 +52,8 @@ final class TenantCheck {
             return t;
         });
         AtomicReference<SQLException> failed = new AtomicReference<>();
-        try {
+        int total = project.metadata().read(v -> v.materializedCount(branch.id()));
+        try (Operation progress = Progress.start("schema_change", branch.name(), total)) {
             long from = 0;
             while (failed.get() == null) {
                 long start = from;
@@ -68,6 +71,7 @@ final class TenantCheck {
                                 } catch (SQLException e) {
                                     failed.compareAndSet(null, e);
                                 }
+                                progress.step();
                             }
                             return null;
                         });

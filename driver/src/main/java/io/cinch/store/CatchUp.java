@@ -1,5 +1,7 @@
 package io.cinch.store;
 
+import io.cinch.progress.Operation;
+import io.cinch.progress.Progress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -97,6 +99,13 @@ public final class CatchUp {
     }
 
     private void run(long branchId) throws SQLException, InterruptedException {
+        int total = project.metadata().read(v -> v.materializedCount(branchId));
+        try (Operation progress = Progress.start("catch_up", "branch " + branchId, total)) {
+            run(branchId, progress);
+        }
+    }
+
+    private void run(long branchId, Operation progress) throws SQLException, InterruptedException {
         while (!stopped) {
             long[] row = project.metadata().read(v -> v.catchUps().get(branchId));
             if (row == null) {
@@ -115,7 +124,11 @@ public final class CatchUp {
             List<Callable<Void>> work = new ArrayList<>();
             for (Tenant tenant : batch) {
                 work.add(() -> {
-                    bring(tenant, branch.get());
+                    try {
+                        bring(tenant, branch.get());
+                    } finally {
+                        progress.step();
+                    }
                     return null;
                 });
             }

@@ -409,6 +409,12 @@ public final class Metadata implements AutoCloseable {
             }
         }
 
+        /** How many tenants of a branch have their own file. */
+        public int materializedCount(long branchId) throws SQLException {
+            return query("SELECT count(*) FROM tenants WHERE branch_id = ? AND materialized = 1", rs -> rs.getInt(1),
+                    branchId).get(0);
+        }
+
         /** Up to {@code limit} materialized tenants of a branch with ids from {@code from}, by id. */
         public List<Tenant> materializedTenants(long branchId, long from, int limit) throws SQLException {
             return query(TENANT_COLUMNS + "WHERE t.branch_id = ? AND t.materialized = 1 AND t.id >= ? ORDER BY t.id "
