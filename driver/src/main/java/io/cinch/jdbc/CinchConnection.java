@@ -219,6 +219,13 @@ public final class CinchConnection implements Connection, Session {
             SchemaLock lock = project.schemaLock(branch);
             lock.acquire(origin);
             int logVersion = project.metadata().read(v -> v.changes(branch.id())).size();
+            if (handle.userVersion() != logVersion && !inTransaction) {
+                // nothing ran in this transaction yet: it may start from the schema the wait let in
+                outsideTransaction(() -> {
+                    project.tenantFiles().catchUp(handle, branch);
+                    return null;
+                });
+            }
             if (handle.userVersion() != logVersion) {
                 lock.release(origin);
                 throw SqlState.BUSY.exception("the branch's schema changed while this transaction ran; roll back and retry");
@@ -862,6 +869,7 @@ public final class CinchConnection implements Connection, Session {
 
     /** Runs an internal statement on the tenant's connection, as part of the user's transaction. */
     void executeInternal(String sql) throws SQLException {
+        transactionStatement(SqlStatement.parse(sql).get(0));
         try {
             handle().execute(sql);
         } catch (SQLException e) {

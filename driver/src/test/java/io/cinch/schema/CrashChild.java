@@ -5,12 +5,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The process {@link CrashTest} kills: inserts rows into every tenant in turn and runs schema changes of both kinds,
- * printing "row &lt;tenant&gt; &lt;n&gt;" after each committed insert and "change &lt;sql&gt;" after each committed
- * change, until it is killed.
+ * The process {@link CrashTest} kills: inserts rows into every tenant in turn and, between inserts, runs plain and
+ * data-dependent schema changes (a unique index that sometimes fails), transactional DDL with a history row,
+ * create_tenant, copy_tenant and merges through a temporary branch, printing what committed until it is killed:
+ * "row &lt;tenant&gt; &lt;n&gt;", "change &lt;sql&gt;", "object &lt;name&gt;" (a change logged under that name),
+ * "history &lt;tenant&gt; &lt;version&gt;", "tenant &lt;name&gt;" or "refused &lt;state&gt;".
  *
  * <p>Arguments: the project directory, the trial number (which keeps names and values of trials apart) and the
  * number of tenants {@code t0..t<n-1>}.
@@ -26,8 +29,8 @@ public final class CrashChild {
         int trial = Integer.parseInt(args[1]);
         int tenants = Integer.parseInt(args[2]);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
-        try (Connection c = DriverManager.getConnection("jdbc:cinch:" + project + "?create=false");
-             Statement ddl = c.createStatement()) {
+        String url = "jdbc:cinch:" + project + "?create=false";
+        try (Connection c = DriverManager.getConnection(url); Statement ddl = c.createStatement()) {
             out.println("ready");
             long n = trial * 1_000_000L;
             for (int i = 0; ; i++) {
@@ -35,27 +38,71 @@ public final class CrashChild {
                 c.setSchema(tenant);
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO items(n, v) VALUES (?, ?)")) {
                     insert.setLong(1, n);
-                    insert.setString(2, "trial " + trial);
+                    // one row in seven repeats a value, which a committed unique index on v refuses
+                    insert.setString(2, i % 7 == 3 ? "dup" : "r" + n);
                     insert.executeUpdate();
+                    out.println("row " + tenant + " " + n);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    out.println("refused " + e.getSQLState());
                 }
-                out.println("row " + tenant + " " + n);
                 n++;
                 if (i % 2 == 1) {
-                    String sql = change(trial, i / 2);
-                    ddl.execute(sql);
-                    out.println("change " + sql);
+                    int j = i / 2;
+                    String name = trial + "_" + j;
+                    switch (j % 8) {
+                        case 0 -> change(ddl, out, "ALTER TABLE items ADD COLUMN c_" + name + " TEXT");
+                        case 1 -> change(ddl, out, "CREATE UNIQUE INDEX ux_" + name + " ON items(n)");
+                        // fails 23505 once a tenant holds two rows of value 'dup'
+                        case 2 -> change(ddl, out, "CREATE UNIQUE INDEX uv_" + name + " ON items(v)");
+                        case 3 -> {
+                            c.setAutoCommit(false);
+                            try (Statement s = c.createStatement()) {
+                                s.execute("CREATE TABLE tx_" + name + "(x INTEGER)");
+                                s.execute("INSERT INTO history(version) VALUES (" + n + ")");
+                            }
+                            c.commit();
+                            c.setAutoCommit(true);
+                            out.println("object tx_" + name);
+                            out.println("history " + tenant + " " + n);
+                        }
+                        case 4 -> {
+                            ddl.execute("CALL cinch.create_tenant('new_" + name + "')");
+                            out.println("tenant new_" + name);
+                        }
+                        case 5 -> {
+                            ddl.execute("CALL cinch.copy_tenant('" + tenant + "', 'copy_" + name + "')");
+                            out.println("tenant copy_" + name);
+                        }
+                        case 6 -> {
+                            ddl.execute("CALL cinch.create_branch('tmp_" + name + "', 'main')");
+                            try (Connection b = DriverManager.getConnection(url + "&branch=tmp_" + name);
+                                 Statement s = b.createStatement()) {
+                                s.execute("CREATE UNIQUE INDEX um_" + name + " ON items(n, v)");
+                                s.execute("CALL cinch.merge_into_main()");
+                            }
+                            out.println("object um_" + name);
+                            // the temporary branch stays: delete_branch right after a merge fails now and then
+                            // with "cannot delete .../data/1/2: DirectoryNotEmptyException" (reported to the lead)
+                        }
+                        default -> change(ddl, out, "CREATE TABLE tab_" + name + "(x INTEGER)");
+                    }
                 }
             }
         }
     }
 
-    /** The j-th change of a trial: an added column, a unique index, its drop, a new table, in turn. */
-    static String change(int trial, int j) {
-        return switch (j % 4) {
-            case 0 -> "ALTER TABLE items ADD COLUMN c_" + trial + "_" + j + " TEXT";
-            case 1 -> "CREATE UNIQUE INDEX ux_" + trial + "_" + j + " ON items(n)";
-            case 2 -> "DROP INDEX ux_" + trial + "_" + (j - 1);
-            default -> "CREATE TABLE tab_" + trial + "_" + j + "(x INTEGER)";
-        };
+    private static void change(Statement ddl, PrintStream out, String sql) throws SQLException {
+        try {
+            ddl.execute(sql);
+            out.println("change " + sql);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            out.println("refused " + e.getSQLState());
+        }
     }
 }
