@@ -319,6 +319,9 @@ public final class Project {
         Optional<PendingChange> pending = s.pending.get(branch.id());
         if (pending == null) {
             pending = metadata.read(v -> v.pending(branch.id()));
+            if (pending.isPresent() && tenantFiles.resolveAbandoned(branch.id())) {
+                pending = metadata.read(v -> v.pending(branch.id())); // it was left by a process that stopped
+            }
             s.pending.put(branch.id(), pending);
         }
         return pending;

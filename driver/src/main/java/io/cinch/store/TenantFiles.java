@@ -248,32 +248,41 @@ public final class TenantFiles {
      */
     public void resolveAbandoned() throws SQLException {
         for (long branchId : project.metadata().read(Metadata.View::pendingBranches)) {
-            Optional<Branch> branch = project.metadata().read(v -> v.branch(branchId));
-            if (branch.isEmpty()) {
-                project.metadata().write(v -> {
+            resolveAbandoned(branchId);
+        }
+    }
+
+    /**
+     * Settles a branch's pending changes if no live change holds the branch's schema lock (they were left by a
+     * process that stopped); says whether it did.
+     */
+    boolean resolveAbandoned(long branchId) throws SQLException {
+        Optional<Branch> branch = project.metadata().read(v -> v.branch(branchId));
+        if (branch.isEmpty()) {
+            project.metadata().write(v -> {
+                v.deletePending(branchId);
+                return null;
+            });
+            return true;
+        }
+        SchemaLock lock = project.schemaLock(branch.get());
+        Object owner = new Object();
+        if (!lock.tryAcquire(owner)) {
+            return false;
+        }
+        try {
+            project.metadata().write(v -> {
+                Optional<PendingChange> pending = v.pending(branchId);
+                if (pending.isPresent() && originCommitted(v, pending.get())) {
+                    v.commitPending(branchId);
+                } else if (pending.isPresent()) {
                     v.deletePending(branchId);
-                    return null;
-                });
-                continue;
-            }
-            SchemaLock lock = project.schemaLock(branch.get());
-            Object owner = new Object();
-            if (!lock.tryAcquire(owner)) {
-                continue;
-            }
-            try {
-                project.metadata().write(v -> {
-                    Optional<PendingChange> pending = v.pending(branchId);
-                    if (pending.isPresent() && originCommitted(v, pending.get())) {
-                        v.commitPending(branchId);
-                    } else {
-                        v.deletePending(branchId);
-                    }
-                    return null;
-                });
-            } finally {
-                lock.release(owner);
-            }
+                }
+                return null;
+            });
+            return true;
+        } finally {
+            lock.release(owner);
         }
     }
 
@@ -532,11 +541,37 @@ public final class TenantFiles {
     public void deleteDoomed() throws SQLException {
         for (Path path : project.metadata().read(Metadata.View::doomed)) {
             project.files().evict(path);
-            deleteTree(path);
+            try {
+                deleteTreePatiently(path);
+            } catch (SQLException e) {
+                // a background catch-up kept writing a file of it: the next open deletes the rest
+                LOG.log(System.Logger.Level.INFO, "cannot delete " + path + " yet; it stays noted for deletion", e);
+                continue;
+            }
             project.metadata().write(v -> {
                 v.forget(path);
                 return null;
             });
+        }
+    }
+
+    /** As {@link #deleteTree}, trying again a few times while a background catch-up may still touch the files. */
+    private static void deleteTreePatiently(Path path) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteTree(path);
+                return;
+            } catch (SQLException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
