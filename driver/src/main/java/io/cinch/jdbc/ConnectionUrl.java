@@ -125,7 +125,7 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
             }
         }
         try {
-            new SQLiteConfig(sqlite);
+            new SQLiteConfig((Properties) sqlite.clone()); // its constructor adds defaults to the Properties it gets
         } catch (RuntimeException e) {
             throw SqlState.INVALID_ARGUMENT.exception("invalid sqlite-jdbc setting: " + e.getMessage(), e);
         }
