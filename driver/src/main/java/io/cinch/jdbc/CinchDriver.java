@@ -29,6 +29,8 @@ public final class CinchDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
             return null;
+        } else if (RemoteConnection.accepts(url)) {
+            return RemoteConnection.open(url, info);
         }
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);
         Project project = Project.acquire(parsed.project(), parsed.flag(Property.CREATE), parsed.get(Property.DATABASE));
