@@ -22,12 +22,12 @@ final class CinchMeta extends JdbcMeta {
 
     private static Properties settings(Duration idleTimeout) {
         Properties p = new Properties();
-        String seconds = Long.toString(Math.max(1, idleTimeout.toSeconds()));
-        p.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), seconds);
-        p.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), "SECONDS");
+        String millis = Long.toString(idleTimeout.toMillis());
+        p.setProperty(ConnectionCacheSettings.EXPIRY_DURATION.key(), millis);
+        p.setProperty(ConnectionCacheSettings.EXPIRY_UNIT.key(), "MILLISECONDS");
         p.setProperty(ConnectionCacheSettings.MAX_CAPACITY.key(), Integer.toString(Integer.MAX_VALUE));
-        p.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), seconds);
-        p.setProperty(StatementCacheSettings.EXPIRY_UNIT.key(), "SECONDS");
+        p.setProperty(StatementCacheSettings.EXPIRY_DURATION.key(), millis);
+        p.setProperty(StatementCacheSettings.EXPIRY_UNIT.key(), "MILLISECONDS");
         p.setProperty(StatementCacheSettings.MAX_CAPACITY.key(), Integer.toString(Integer.MAX_VALUE));
         return p;
     }

@@ -70,6 +70,11 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** The server-side connections open now. */
+    int openConnections() {
+        return meta.connections();
+    }
+
     /** Blocks until the server stops. */
     public void join() throws InterruptedException {
         http.join();
@@ -131,7 +136,10 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /** How long a connection or statement may go without requests before the server closes it (default 10 min). */
+        /**
+         * How long a connection or statement may go without requests before the server closes it (default 10 min;
+         * zero closes them as soon as a request ends, which only tests want).
+         */
         public Builder idleTimeout(Duration idle) {
             this.idleTimeout = idle;
             return this;
@@ -195,11 +203,11 @@ public final class Server implements AutoCloseable {
                 t.setDaemon(true);
                 return t;
             });
-            long every = Math.max(1, idleTimeout.toSeconds() / 4);
+            long every = Math.max(1000, idleTimeout.toMillis() / 4);
             sweeper.scheduleWithFixedDelay(() -> {
                 meta.expire();
                 gate.forgetClosed();
-            }, every, every, TimeUnit.SECONDS);
+            }, every, every, TimeUnit.MILLISECONDS);
             Server server = new Server(http, meta, sweeper, host, keystore != null);
             LOG.log(System.Logger.Level.INFO, "cinch serve - {0} on {1}{2}", project, server.url(),
                     users == null ? " (no credentials: every client is admin)" : "");
