@@ -67,6 +67,11 @@ final class CinchMeta extends JdbcMeta {
         return getConnectionCache().asMap().containsKey(id);
     }
 
+    /** Drops statement {@code id}, closed with its connection. */
+    void forget(int id) {
+        getStatementCache().invalidate(id);
+    }
+
     /** Closes expired connections and statements now, so that their files close. */
     void expire() {
         getStatementCache().cleanUp();

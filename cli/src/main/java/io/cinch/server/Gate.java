@@ -7,9 +7,11 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.AvaticaSeverity;
 import org.apache.calcite.avatica.NoSuchConnectionException;
@@ -27,8 +29,8 @@ final class Gate implements InvocationHandler {
     /** The authenticated user of the request this thread serves, or null without authentication. */
     static final ThreadLocal<String> USER = new ThreadLocal<>();
 
-    /** Who opened a connection, and as what. */
-    private record Session(String user, Role role) {
+    /** Who opened a connection, as what, and the statements it has on the server (closed with it). */
+    private record Session(String user, Role role, Set<Integer> statements) {
     }
 
     private final Service service;
@@ -66,8 +68,16 @@ final class Gate implements InvocationHandler {
             }
             Object request = admit(user, args[0]);
             Object response = call(method, new Object[] {request});
-            if (request instanceof Service.CloseConnectionRequest close) {
+            Session session = sessions.get(connectionId(request));
+            if (session == null) {
+                return response;
+            } else if (request instanceof Service.CloseConnectionRequest close) {
                 sessions.remove(close.connectionId);
+                session.statements().forEach(meta::forget);
+            } else if (request instanceof Service.CloseStatementRequest close) {
+                session.statements().remove(close.statementId);
+            } else {
+                statementsOf(response).forEach(session.statements()::add);
             }
             return response;
         } catch (SQLException e) {
@@ -86,7 +96,7 @@ final class Gate implements InvocationHandler {
         Map<String, String> info = new HashMap<>();
         keys.stringPropertyNames().forEach(k -> info.put(k, keys.getProperty(k)));
         Object response = call(method, new Object[] {new Service.OpenConnectionRequest(open.connectionId, info)});
-        sessions.put(open.connectionId, new Session(user, role));
+        sessions.put(open.connectionId, new Session(user, role, ConcurrentHashMap.newKeySet()));
         return response;
     }
 
@@ -106,6 +116,7 @@ final class Gate implements InvocationHandler {
         if (request instanceof Service.PrepareAndExecuteRequest r) {
             statement(user, role, r.sql);
         } else if (request instanceof Service.PrepareRequest r) {
+            capStatements();
             statement(user, role, r.sql);
         } else if (request instanceof Service.PrepareAndExecuteBatchRequest r) {
             for (String sql : r.sqlCommands) {
@@ -123,7 +134,6 @@ final class Gate implements InvocationHandler {
 
     private void statement(String user, Role role, String sql) throws SQLException {
         role.check(sql);
-        capStatements();
         if (limits.logStatements()) {
             LOG.log(System.Logger.Level.INFO, "{0} runs: {1}", user == null ? "client" : user, sql);
         }
@@ -147,6 +157,20 @@ final class Gate implements InvocationHandler {
             return new Service.ColumnsRequest(r.connectionId, "main", own, r.tableNamePattern, r.columnNamePattern);
         }
         return request;
+    }
+
+    /** The ids of the server-side statements a response names. */
+    private static List<Integer> statementsOf(Object response) {
+        if (response instanceof Service.CreateStatementResponse r) {
+            return List.of(r.statementId);
+        } else if (response instanceof Service.PrepareResponse r) {
+            return List.of(r.statement.id);
+        } else if (response instanceof Service.ResultSetResponse r) {
+            return List.of(r.statementId);
+        } else if (response instanceof Service.ExecuteResponse r && r.results != null) {
+            return r.results.stream().map(x -> x.statementId).toList();
+        }
+        return List.of();
     }
 
     private static String connectionId(Object request) {

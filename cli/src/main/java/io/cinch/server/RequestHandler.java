@@ -9,6 +9,7 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.apache.calcite.avatica.AvaticaSeverity;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.apache.calcite.avatica.server.AvaticaProtobufHandler;
 import org.eclipse.jetty.server.Request;
@@ -39,7 +40,7 @@ final class RequestHandler extends AvaticaProtobufHandler {
                     SqlState.REQUEST_TOO_LARGE.code(), AvaticaSeverity.ERROR, null);
             request.getInputStream().transferTo(OutputStream.nullOutputStream());
             response.setStatus(HttpURLConnection.HTTP_INTERNAL_ERROR);
-            response.getOutputStream().write(error.serialize().toByteArray());
+            response.getOutputStream().write(new ProtobufTranslationImpl().serializeResponse(error));
             baseRequest.setHandled(true);
             return;
         }

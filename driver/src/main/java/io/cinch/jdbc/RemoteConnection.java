@@ -4,7 +4,13 @@ import io.cinch.sql.SqlState;
 import io.cinch.store.Names;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSqlException;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 import org.sqlite.SQLiteJDBCLoader;
@@ -64,17 +71,68 @@ final class RemoteConnection {
         }
         String server = (tls ? "https://" : "http://") + address;
         try {
-            return new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
+            Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
+            return wrap(Connection.class, c);
         } catch (AvaticaClientRuntimeException e) {
-            String state = e.getSqlState() == null || e.getSqlState().startsWith("00") ? SqlState.CANNOT_CONNECT.code()
-                    : e.getSqlState();
-            throw new SQLException(e.getMessage(), state, e.getErrorCode(), e);
+            throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             SqlState state = message.contains("HTTP/401") || message.contains("HTTP/403")
                     ? SqlState.AUTHENTICATION_FAILED : SqlState.CANNOT_CONNECT;
             throw state.exception("cannot connect to " + server + ": " + message, e);
         }
+    }
+
+    /**
+     * {@code target} behind a proxy that turns the server's errors, which Avatica's client throws unchecked from some
+     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns.
+     */
+    private static <T> T wrap(Class<T> type, T target) {
+        InvocationHandler calls = (proxy, method, args) -> {
+            try {
+                Object result = method.invoke(target, args);
+                Class<?> returns = method.getReturnType();
+                return result != null && returns.isInterface() && WRAPPED.contains(returns)
+                        ? wrap(cast(returns), result) : result;
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AvaticaClientRuntimeException a) {
+                    throw translate(a, SqlState.INTERNAL_ERROR);
+                } else if (cause instanceof SQLException s && s.getClass() == AvaticaSqlException.class) {
+                    throw translate(s);
+                }
+                throw cause;
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(RemoteConnection.class.getClassLoader(), new Class<?>[] {type}, calls));
+    }
+
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class);
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> cast(Class<?> type) {
+        return (Class<T>) type;
+    }
+
+    private static SQLException translate(AvaticaClientRuntimeException e, SqlState otherwise) {
+        String state = e.getSqlState() == null || e.getSqlState().startsWith("00") ? otherwise.code() : e.getSqlState();
+        return translate(new SQLException(e.getMessage(), state, e.getErrorCode(), e));
+    }
+
+    /** The exception as the {@code java.sql} subclass its state names (as a local connection throws it), same code. */
+    private static SQLException translate(SQLException e) {
+        for (SqlState state : SqlState.values()) {
+            if (state.code().equals(e.getSQLState())) {
+                Class<? extends SQLException> kind = state.exception("").getClass();
+                try {
+                    return kind.getConstructor(String.class, String.class, int.class, Throwable.class)
+                            .newInstance(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                } catch (ReflectiveOperationException impossible) {
+                    return e;
+                }
+            }
+        }
+        return e;
     }
 
     /** Avatica's remote driver, reporting the product as SQLite (tools choose their SQL dialect by it) and itself as cinch. */
