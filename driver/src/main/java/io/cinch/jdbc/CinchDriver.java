@@ -29,7 +29,7 @@ public final class CinchDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
             return null;
-        } else if (RemoteConnection.accepts(url)) {
+        } else if (ConnectionUrl.remote(url)) {
             return RemoteConnection.open(url, info);
         }
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);

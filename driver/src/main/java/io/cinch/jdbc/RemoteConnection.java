@@ -36,11 +36,6 @@ final class RemoteConnection {
     private RemoteConnection() {
     }
 
-    /** True when {@code url} names a server rather than a directory. */
-    static boolean accepts(String url) {
-        return url.startsWith(ConnectionUrl.PREFIX + "//") || url.startsWith(ConnectionUrl.PREFIX + "https://");
-    }
-
     /** Connects to the server, checking the keys before anything goes over the network. */
     static Connection open(String url, Properties info) throws SQLException {
         String rest = url.substring(ConnectionUrl.PREFIX.length());
