@@ -53,13 +53,12 @@ public final class TutorialClient {
         }
     }
 
-    private static String one(Connection c, String sql, String parameter) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, parameter);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
+    /** Runs {@code sql} with its one {@code ?} replaced by {@code value} as a literal (RETURNING is not prepared). */
+    private static String one(Connection c, String sql, String value) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql.replace("?", "'" + value.replace("'", "''") + "'"))) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 }
