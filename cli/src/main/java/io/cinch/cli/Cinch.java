@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import io.cinch.server.ServeCommand;
+import java.util.function.Supplier;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +33,9 @@ import picocli.CommandLine.Spec;
             InitCommand.class, StatusCommand.class, DbCommand.class, BranchCommand.class, TenantCommand.class,
             TableCommand.class, ColumnCommand.class, IndexCommand.class, ViewCommand.class,
             InsertCommand.class, UpdateCommand.class, DeleteCommand.class, QueryCommand.class, SqlCommand.class,
-            StatsCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class,
+            StatsCommand.class, DemoCommand.class, ServeCommand.class, AutoComplete.GenerateCompletion.class,
         })
-public final class Cinch implements Runnable {
+public final class Cinch implements Runnable, Supplier<Path> {
 
     /** When a progress bar is drawn on stderr. */
     enum ProgressMode { auto, always, never }
@@ -99,6 +101,12 @@ public final class Cinch implements Runnable {
     }
 
     /** The project directory: {@code --project}, else found upward from the working directory, else ./cinch-project. */
+    /** The project directory, for subcommands in other packages ({@code cinch serve}). */
+    @Override
+    public Path get() {
+        return projectDir();
+    }
+
     Path projectDir() {
         if (project != null) {
             return project;

@@ -30,6 +30,8 @@ public final class CinchDriver implements Driver {
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
             return null;
+        } else if (ConnectionUrl.remote(url)) {
+            return RemoteConnection.open(url, info);
         }
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);
         if (parsed.crossTenant()) {

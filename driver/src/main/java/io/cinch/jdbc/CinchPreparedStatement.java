@@ -178,7 +178,9 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             Gate.check(statement);
         }
         if (statement == null || (statement.kind() != SqlStatement.Kind.QUERY && statement.kind() != SqlStatement.Kind.PRAGMA)) {
-            return null;
+            // a CALL's or RETURNING's columns are known once it ran (Avatica's server asks after executing)
+            ResultSet result = getResultSet();
+            return result == null ? null : result.getMetaData();
         }
         try {
             return StatedMetaData.of(prepared(statement).getMetaData());

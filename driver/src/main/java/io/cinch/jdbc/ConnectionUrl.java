@@ -56,6 +56,14 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         return url != null && url.startsWith(PREFIX);
     }
 
+    /**
+     * True when {@code url} names a {@code cinch serve} server rather than a directory (tested here, so that a local
+     * connection never loads the remote classes).
+     */
+    static boolean remote(String url) {
+        return url.startsWith(PREFIX + "//") || url.startsWith(PREFIX + "https://");
+    }
+
     private static final Cache<String, ConnectionUrl> PARSED = Caffeine.newBuilder().maximumSize(1024).build();
 
     /**

@@ -39,7 +39,12 @@ public enum SqlState {
     BUSY("40001"),
     CANCELLED("57014"),
     IO_ERROR("58030"),
-    INTERNAL_ERROR("XX000");
+    INTERNAL_ERROR("XX000"),
+    // cinch serve and jdbc:cinch:// (issue 11)
+    AUTHENTICATION_FAILED("28000"),
+    TOO_MANY_CONNECTIONS("53300"),
+    TOO_MANY_STATEMENTS("53400"),
+    REQUEST_TOO_LARGE("54000");
 
     private final String code;
 

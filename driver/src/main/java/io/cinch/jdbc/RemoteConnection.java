@@ -1,0 +1,179 @@
+package io.cinch.jdbc;
+
+import io.cinch.sql.SqlState;
+import io.cinch.store.Names;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.AvaticaSqlException;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.remote.Driver;
+import org.sqlite.SQLiteJDBCLoader;
+
+/**
+ * Opens {@code jdbc:cinch://host:port?key=value...} (or {@code jdbc:cinch:https://...}) as a connection to a project
+ * served by {@code cinch serve}, through Apache Avatica's remote driver with protobuf serialization. The keys are a
+ * local URL's ({@code database}, {@code branch}, {@code tenant}, {@code lock_tenant}) plus {@code user} and
+ * {@code password} for the server's Basic authentication and {@code truststore}, {@code truststore_password} for TLS.
+ */
+final class RemoteConnection {
+
+    private static final Set<String> REMOTE_KEYS = Set.of("user", "password", "truststore", "truststore_password");
+
+    private RemoteConnection() {
+    }
+
+    /** Connects to the server, checking the keys before anything goes over the network. */
+    static Connection open(String url, Properties info) throws SQLException {
+        String rest = url.substring(ConnectionUrl.PREFIX.length());
+        boolean tls = rest.startsWith("https:");
+        int q = rest.indexOf('?');
+        String address = (q < 0 ? rest : rest.substring(0, q)).replaceFirst("^(https:)?//", "");
+        if (address.endsWith("/")) {
+            address = address.substring(0, address.length() - 1);
+        }
+        if (address.isEmpty() || address.contains("/")) {
+            throw SqlState.CANNOT_CONNECT.exception("expected jdbc:cinch://host:port?key=value..., not '" + url + "'");
+        }
+        Map<String, String> keys = keys(url, q < 0 ? "" : rest.substring(q + 1), info);
+        Properties avatica = new Properties();
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            if (Property.of(e.getKey()) != null) {
+                avatica.setProperty(e.getKey(), e.getValue());
+            }
+        }
+        if (keys.containsKey("user")) {
+            avatica.setProperty("authentication", "BASIC");
+            avatica.setProperty("avatica_user", keys.get("user"));
+            avatica.setProperty("avatica_password", keys.getOrDefault("password", ""));
+        }
+        if (keys.containsKey("truststore")) {
+            avatica.setProperty("truststore", keys.get("truststore"));
+            avatica.setProperty("truststore_password", keys.getOrDefault("truststore_password", ""));
+        }
+        String server = (tls ? "https://" : "http://") + address;
+        try {
+            Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
+            return wrap(Connection.class, c);
+        } catch (AvaticaClientRuntimeException e) {
+            throw translate(e, SqlState.CANNOT_CONNECT);
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            SqlState state = message.contains("HTTP/401") || message.contains("HTTP/403")
+                    ? SqlState.AUTHENTICATION_FAILED : SqlState.CANNOT_CONNECT;
+            throw state.exception("cannot connect to " + server + ": " + message, e);
+        }
+    }
+
+    /**
+     * {@code target} behind a proxy that turns the server's errors, which Avatica's client throws unchecked from some
+     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns.
+     */
+    private static <T> T wrap(Class<T> type, T target) {
+        InvocationHandler calls = (proxy, method, args) -> {
+            try {
+                Object result = method.invoke(target, args);
+                Class<?> returns = method.getReturnType();
+                return result != null && returns.isInterface() && WRAPPED.contains(returns)
+                        ? wrap(cast(returns), result) : result;
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof AvaticaClientRuntimeException a) {
+                    throw translate(a, SqlState.INTERNAL_ERROR);
+                } else if (cause instanceof SQLException s && s.getClass() == AvaticaSqlException.class) {
+                    throw translate(s);
+                }
+                throw cause;
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(RemoteConnection.class.getClassLoader(), new Class<?>[] {type}, calls));
+    }
+
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class);
+
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> cast(Class<?> type) {
+        return (Class<T>) type;
+    }
+
+    private static SQLException translate(AvaticaClientRuntimeException e, SqlState otherwise) {
+        String state = e.getSqlState() == null || e.getSqlState().startsWith("00") ? otherwise.code() : e.getSqlState();
+        return translate(new SQLException(e.getMessage(), state, e.getErrorCode(), e));
+    }
+
+    /** The exception as the {@code java.sql} subclass its state names (as a local connection throws it), same code. */
+    private static SQLException translate(SQLException e) {
+        for (SqlState state : SqlState.values()) {
+            if (state.code().equals(e.getSQLState())) {
+                Class<? extends SQLException> kind = state.exception("").getClass();
+                try {
+                    return kind.getConstructor(String.class, String.class, int.class, Throwable.class)
+                            .newInstance(e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+                } catch (ReflectiveOperationException impossible) {
+                    return e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Avatica's remote driver, reporting the product as SQLite (tools choose their SQL dialect by it) and itself as cinch. */
+    private static final class ToServer extends Driver {
+        @Override
+        protected DriverVersion createDriverVersion() {
+            String[] sqlite = SQLiteJDBCLoader.getVersion().split("\\.");
+            return new DriverVersion("cinch", CinchDriver.VERSION, "SQLite", sqlite[0] + "." + sqlite[1] + "." + sqlite[2],
+                    false, CinchDriver.MAJOR_VERSION, CinchDriver.MINOR_VERSION, Integer.parseInt(sqlite[0]),
+                    Integer.parseInt(sqlite[1]));
+        }
+    }
+
+    /** The URL's keys over the Properties' (the URL wins), every one known and the names valid. */
+    private static Map<String, String> keys(String url, String query, Properties info) throws SQLException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (info != null) {
+            info.stringPropertyNames().forEach(k -> keys.put(k, info.getProperty(k)));
+        }
+        Set<String> seen = new HashSet<>();
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw SqlState.CANNOT_CONNECT.exception("malformed URL parameter '" + pair + "' in '" + url + "'");
+            }
+            String key = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (!seen.add(key)) {
+                throw SqlState.CANNOT_CONNECT.exception("key '" + key + "' given twice in '" + url + "'");
+            }
+            keys.put(key, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        for (String key : keys.keySet()) {
+            if (Property.of(key) == null && !REMOTE_KEYS.contains(key)) {
+                throw SqlState.CANNOT_CONNECT.exception("unknown key '" + key + "' for a remote cinch URL; known: "
+                        + "database, branch, tenant, lock_tenant, user, password, truststore, truststore_password");
+            }
+        }
+        Names.check("database", keys.getOrDefault("database", "main"));
+        Names.check("branch", keys.getOrDefault("branch", "main"));
+        String tenant = keys.getOrDefault("tenant", "main");
+        if (!tenant.equals(ConnectionUrl.ALL_TENANTS)) {
+            Names.check("tenant", tenant);
+        }
+        return keys;
+    }
+}
