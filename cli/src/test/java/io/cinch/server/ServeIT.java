@@ -114,7 +114,7 @@ class ServeIT {
                 }
             });
             waitFor(Pattern.compile("runs: WITH RECURSIVE"));
-            server.destroy();
+            server.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output read below
             assertEquals(20_000_000L, running.get(5, TimeUnit.MINUTES));
         }
         waitFor(Pattern.compile("cinch serve: stopped"));

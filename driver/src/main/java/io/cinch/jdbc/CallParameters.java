@@ -28,7 +28,7 @@ final class CallParameters implements ParameterMetaData {
     @Override
     public int isNullable(int param) throws SQLException {
         check(param);
-        return parameterNullableUnknown;
+        return parameterNullable; // SQLite takes NULL anywhere, as sqlite-jdbc reports
     }
 
     @Override

@@ -205,6 +205,10 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
         try {
             PreparedStatement ps = prepared(statement);
             int count = ps.getParameterMetaData().getParameterCount();
+            if (count > 0 && params.stream().allMatch(v -> v == ProcedureCall.Unbound.VALUE)) {
+                // sqlite-jdbc knows types only from values and refuses before any is set; SQLite's are untyped
+                return new CallParameters(count);
+            }
             for (int i = 0; i < Math.min(params.size(), count); i++) {
                 if (params.get(i) != ProcedureCall.Unbound.VALUE) {
                     ps.setObject(i + 1, params.get(i)); // sqlite-jdbc reports a parameter's type by its value

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sqlite.SQLiteConnection;
 
@@ -76,10 +77,17 @@ public final class CatchUp {
         return true;
     }
 
+    /** Stops the work and waits a little for the file being brought up to be done, so that no file is written after. */
     void stop() {
         stopped = true;
         coordinator.shutdownNow();
         workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+            coordinator.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(long branchId) {

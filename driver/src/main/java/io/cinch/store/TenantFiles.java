@@ -301,38 +301,34 @@ public final class TenantFiles {
 
     /**
      * Gives a lazy tenant its file, an image of the branch's template written beside it and renamed into place, and
-     * records it; returns the tenant as it is now (already materialized by someone else is fine).
+     * records it; returns the tenant as it is now (already materialized by someone else is fine). The image is written
+     * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can write
+     * the image over a file that another has already put in place and written to.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         byte[] image = templateImage(tenant);
         createDirectories(file.getParent());
-        try {
-            Files.write(tmp, image);
-        } catch (IOException e) {
-            throw SqlState.IO_ERROR.exception("cannot write " + tmp + ": " + e.getMessage(), e);
-        }
-        try {
-            return project.metadata().write(v -> {
-                Tenant now = v.tenant(tenant.id()).orElseThrow(
-                        () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
-                if (!now.materialized()) {
-                    try {
-                        for (Path companion : Layout.withCompanions(file)) {
-                            Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
-                        }
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                    } catch (IOException e) {
-                        throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
+        return project.metadata().write(v -> {
+            Tenant now = v.tenant(tenant.id()).orElseThrow(
+                    () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
+            if (!now.materialized()) {
+                try {
+                    for (Path companion : Layout.withCompanions(file)) {
+                        Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
                     }
-                    v.markMaterialized(now.id());
+                    Files.write(tmp, image);
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
+                } finally {
+                    deleteFile(tmp);
                 }
-                return v.tenant(now.id()).orElseThrow();
-            });
-        } finally {
-            deleteFile(tmp);
-        }
+                v.markMaterialized(now.id());
+            }
+            return v.tenant(now.id()).orElseThrow();
+        });
     }
 
     /** The bytes of the branch's template at the log's version, kept until the branch's schema moves on. */
