@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tenant", description = "List, create, delete, rename, copy, back up, restore and export tenants.")
 final class TenantCommand extends Subcommand {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     @Command(description = "List the tenants of the branch.")
     int list() throws Exception {

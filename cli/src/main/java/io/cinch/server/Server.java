@@ -1,6 +1,7 @@
 package io.cinch.server;
 
 import io.cinch.sql.SqlState;
+import io.cinch.store.Project;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ public final class Server implements AutoCloseable {
             http.stop();
         } finally {
             meta.closeAll();
+            Project.closeUnused(); // the files too, now that no connection uses them: nothing is left for recovery
         }
     }
 

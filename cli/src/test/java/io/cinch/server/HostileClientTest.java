@@ -16,9 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
-import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.BuiltInConnectionProperty;
 import org.apache.calcite.avatica.ConnectionConfigImpl;
 import org.apache.calcite.avatica.remote.AvaticaHttpClient;
@@ -186,15 +187,16 @@ class HostileClientTest {
 
     @Test
     void anotherUsersConnectionCannotBeUsed() throws Exception {
-        try (Connection c = ann()) {
-            String annsConnection = c.unwrap(AvaticaConnection.class).id;
-            Service bi = rawClient("bi", "bipw");
-            AvaticaClientRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    AvaticaClientRuntimeException.class,
-                    () -> bi.apply(new Service.CreateStatementRequest(annsConnection)));
-            assertEquals("08003", e.getSqlState());
-            assertEquals(List.of("admin@acme_corp.com"), rows(c, "SELECT email FROM users"));
-        }
+        Service ann = rawClient("ann", "annpw");
+        String annsConnection = UUID.randomUUID().toString();
+        ann.apply(new Service.OpenConnectionRequest(annsConnection, Map.of()));
+        Service bi = rawClient("bi", "bipw");
+        AvaticaClientRuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                AvaticaClientRuntimeException.class,
+                () -> bi.apply(new Service.CreateStatementRequest(annsConnection)));
+        assertEquals("08003", e.getSqlState());
+        assertEquals(annsConnection, ann.apply(new Service.CreateStatementRequest(annsConnection)).connectionId);
+        ann.apply(new Service.CloseConnectionRequest(annsConnection));
     }
 
     /** Avatica's protobuf service over HTTPS as {@code user}, below the JDBC layer. */

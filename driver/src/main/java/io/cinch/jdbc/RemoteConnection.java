@@ -50,6 +50,7 @@ final class RemoteConnection {
         }
         Map<String, String> keys = keys(url, q < 0 ? "" : rest.substring(q + 1), info);
         Properties avatica = new Properties();
+        avatica.setProperty("factory", RemoteService.class.getName());
         for (Map.Entry<String, String> e : keys.entrySet()) {
             if (Property.of(e.getKey()) != null) {
                 avatica.setProperty(e.getKey(), e.getValue());

@@ -6,9 +6,12 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.cinch.sql.SqlState;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
@@ -111,8 +114,31 @@ public final class FilePool {
 
     /** Closes every idle connection. */
     void clear() {
-        idle.asMap().values().forEach(Handle::close);
+        Set<Path> readOnly = new HashSet<>();
+        idle.asMap().forEach((key, handle) -> {
+            handle.close();
+            if (key.template()) {
+                readOnly.add(key.file());
+            }
+        });
         idle.invalidateAll();
+        for (Path file : readOnly) {
+            checkpoint(file);
+        }
+    }
+
+    /**
+     * Opens and closes {@code file} for writing, so that when it was last read through read-only connections, which
+     * cannot, SQLite folds its write-ahead log into it and removes the log.
+     */
+    private static void checkpoint(Path file) {
+        if (Files.exists(Path.of(file + "-wal"))) {
+            try {
+                TenantFiles.writable(file).close();
+            } catch (SQLException e) {
+                System.getLogger(FilePool.class.getName()).log(System.Logger.Level.DEBUG, "checkpoint of " + file, e);
+            }
+        }
     }
 
     /** Number of idle connections. */
