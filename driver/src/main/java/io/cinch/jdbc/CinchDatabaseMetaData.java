@@ -438,7 +438,10 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         return sorted(out, rows, 3, 0, 1, 2);
     }
 
-    /** Columns of every table {@link #getTables} lists, ordered by branch, tenant, table name and position. */
+    /**
+     * Columns of every table {@link #getTables} lists, ordered by branch, tenant, table name and position. A column
+     * is NOT NULL only when declared so: an INTEGER PRIMARY KEY takes NULL on insert (SQLite picks the rowid).
+     */
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
@@ -462,9 +465,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                     continue;
                 }
                 SqliteTypes.Declared type = SqliteTypes.declared(c.declaredType());
-                boolean rowidAlias = c.primaryKey() == 1 && table.primaryKey().size() == 1
-                        && "INTEGER".equalsIgnoreCase(c.declaredType()) && !table.withoutRowid();
-                boolean notNull = c.notNull() || rowidAlias;
+                boolean notNull = c.notNull();
                 rows.add(new Object[] {listed.scope().branch(), listed.scope().tenant(), table.name(), c.name(),
                         SqliteTypes.jdbcType(c.declaredType()), type.name(), type.size(), SqliteTypes.UNSIZED,
                         type.digits(), 10, notNull ? columnNoNulls : columnNullable, null, c.defaultValue(), 0, 0,
