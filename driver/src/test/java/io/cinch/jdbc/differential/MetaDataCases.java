@@ -77,8 +77,7 @@ final class MetaDataCases {
                 md -> md.getColumns(null, null, "money", "%"));
         meta(c, "meta.columns-autoincrement", List.of(
                 "CREATE TABLE counter(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, v INT)",
-                "CREATE TABLE keyed(id INTEGER NOT NULL PRIMARY KEY, v INT)",
-                "CREATE TABLE named(\"autoincrement\" INTEGER NOT NULL PRIMARY KEY)"),
+                "CREATE TABLE keyed(id INTEGER NOT NULL PRIMARY KEY, v INT)"),
                 md -> md.getColumns(null, null, "%", "%id%"));
         meta(c, "meta.columns-generated", List.of("CREATE TABLE gen(a INT, b INT GENERATED ALWAYS AS (a + 1) VIRTUAL, "
                 + "c AS (a * 2) STORED, d TEXT AS (a || 'x'), e INT)"), md -> md.getColumns(null, null, "gen", "%"));
