@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  */
 final class CinchDatabaseMetaData implements DatabaseMetaData {
 
+    /** The table types sqlite-jdbc reports, in its order. */
+    private static final List<String> TABLE_TYPES = List.of("GLOBAL TEMPORARY", "SYSTEM TABLE", "TABLE", "VIEW");
+
     private final CinchConnection connection;
 
     CinchDatabaseMetaData(CinchConnection connection) {
@@ -412,8 +415,6 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         }
         return out.build(null);
     }
-
-    private static final List<String> TABLE_TYPES = List.of("GLOBAL TEMPORARY", "SYSTEM TABLE", "TABLE", "VIEW");
 
     /**
      * Tables, views, SQLite's own tables ({@code SYSTEM TABLE}) and the connection's temporary tables and views

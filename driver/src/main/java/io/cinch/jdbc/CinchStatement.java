@@ -25,14 +25,15 @@ import java.util.List;
  */
 class CinchStatement implements Statement {
 
-    /** What the caller expects of an execution. */
     /**
      * What the caller asked for: anything ({@code execute}), rows, a count ({@code Statement.executeUpdate}, which
      * like sqlite-jdbc's counts a query as 0), or only a count ({@code PreparedStatement.executeUpdate}, which refuses
      * a statement that returns rows, as JDBC says and sqlite-jdbc's does).
      */
-    enum Expect { ANY, QUERY, UPDATE, COUNT_ONLY;
+    enum Expect {
+        ANY, QUERY, UPDATE, COUNT_ONLY;
 
+        /** True when the caller asked for a count. */
         boolean count() {
             return this == UPDATE || this == COUNT_ONLY;
         }
