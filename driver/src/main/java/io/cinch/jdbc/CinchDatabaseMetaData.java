@@ -15,6 +15,7 @@ import java.sql.RowIdLifetime;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,6 +27,9 @@ import java.util.regex.Pattern;
  * from sqlite-jdbc.
  */
 final class CinchDatabaseMetaData implements DatabaseMetaData {
+
+    /** The table types sqlite-jdbc reports, in its order. */
+    private static final List<String> TABLE_TYPES = List.of("GLOBAL TEMPORARY", "SYSTEM TABLE", "TABLE", "VIEW");
 
     private final CinchConnection connection;
 
@@ -402,11 +406,20 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         return out.build(null);
     }
 
+    /** The types sqlite-jdbc reports, sorted: {@code GLOBAL TEMPORARY}, {@code SYSTEM TABLE}, TABLE and VIEW. */
     @Override
     public ResultSet getTableTypes() {
-        return MemoryResultSet.of(Column.text("TABLE_TYPE")).row("TABLE").row("VIEW").build(null);
+        MemoryResultSet.Builder out = MemoryResultSet.of(Column.text("TABLE_TYPE"));
+        for (String type : TABLE_TYPES) {
+            out.row(type);
+        }
+        return out.build(null);
     }
 
+    /**
+     * Tables, views, SQLite's own tables ({@code SYSTEM TABLE}) and the connection's temporary tables and views
+     * ({@code GLOBAL TEMPORARY}, in its own tenant only), ordered by type, branch, tenant and name as JDBC says.
+     */
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types)
             throws SQLException {
@@ -414,19 +427,22 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 Column.text("TABLE_NAME"), Column.text("TABLE_TYPE"), Column.text("REMARKS"), Column.text("TYPE_CAT"),
                 Column.text("TYPE_SCHEM"), Column.text("TYPE_NAME"), Column.text("SELF_REFERENCING_COL_NAME"),
                 Column.text("REF_GENERATION"));
-        List<String> wanted = types == null ? List.of("TABLE", "VIEW")
+        List<String> wanted = types == null ? TABLE_TYPES
                 : Arrays.stream(types).map(t -> t.toUpperCase(Locale.ROOT)).toList();
-        for (Scope s : scopes(catalog, schemaPattern)) {
-            for (SchemaInfo.Table table : tables(s, tableNamePattern)) {
-                String type = table.view() ? "VIEW" : "TABLE";
-                if (wanted.contains(type)) {
-                    out.row(s.branch(), s.tenant(), table.name(), type, null, null, null, null, null, null);
-                }
+        List<Object[]> rows = new ArrayList<>();
+        for (Listed listed : listed(catalog, schemaPattern, tableNamePattern)) {
+            if (wanted.contains(listed.type())) {
+                rows.add(new Object[] {listed.scope().branch(), listed.scope().tenant(), listed.table().name(),
+                        listed.type(), null, null, null, null, null, null});
             }
         }
-        return out.build(null);
+        return sorted(out, rows, 3, 0, 1, 2);
     }
 
+    /**
+     * Columns of every table {@link #getTables} lists, ordered by branch, tenant, table name and position. A column
+     * is NOT NULL only when declared so: an INTEGER PRIMARY KEY takes NULL on insert (SQLite picks the rowid).
+     */
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
             throws SQLException {
@@ -442,60 +458,69 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 new Column("SOURCE_DATA_TYPE", Types.SMALLINT, "SMALLINT"), Column.text("IS_AUTOINCREMENT"),
                 Column.text("IS_GENERATEDCOLUMN"));
         Pattern columns = pattern(columnNamePattern);
-        for (Scope s : scopes(catalog, schemaPattern)) {
-            for (SchemaInfo.Table table : tables(s, tableNamePattern)) {
-                for (SchemaInfo.Column c : table.columns()) {
-                    if (!columns.matcher(c.name()).matches()) {
-                        continue;
-                    }
-                    int type = SqliteTypes.jdbcType(c.declaredType());
-                    boolean rowidAlias = c.primaryKey() == 1 && table.primaryKey().size() == 1 && type == Types.INTEGER
-                            && "INTEGER".equalsIgnoreCase(c.declaredType()) && !table.withoutRowid();
-                    out.row(s.branch(), s.tenant(), table.name(), c.name(), type, SqliteTypes.typeName(c.declaredType()),
-                            Integer.MAX_VALUE, null, 0, 10,
-                            c.notNull() || rowidAlias ? columnNoNulls : columnNullable, null, c.defaultValue(), null, null,
-                            Integer.MAX_VALUE, c.position(), c.notNull() || rowidAlias ? "NO" : "YES", null, null, null, null,
-                            rowidAlias ? "YES" : "NO", "NO");
+        List<Object[]> rows = new ArrayList<>();
+        for (Listed listed : listed(catalog, schemaPattern, tableNamePattern)) {
+            SchemaInfo.Table table = listed.table();
+            for (SchemaInfo.Column c : table.columns()) {
+                if (!columns.matcher(c.name()).matches()) {
+                    continue;
                 }
+                SqliteTypes.Declared type = SqliteTypes.declared(c.declaredType());
+                boolean notNull = c.notNull();
+                rows.add(new Object[] {listed.scope().branch(), listed.scope().tenant(), table.name(), c.name(),
+                        SqliteTypes.jdbcType(c.declaredType()), type.name(), type.size(), SqliteTypes.UNSIZED,
+                        type.digits(), 10, notNull ? columnNoNulls : columnNullable, null, c.defaultValue(), 0, 0,
+                        SqliteTypes.UNSIZED, c.position(), notNull ? "NO" : "YES", null, null, null, null,
+                        table.autoincrement() && c.primaryKey() == 1 ? "YES" : "NO", c.generated() ? "YES" : "NO"});
             }
         }
-        return out.build(null);
+        return sorted(out, rows, 0, 1, 2, 16);
     }
 
+    /** The primary key's columns, ordered by column name as JDBC says; PK_NAME is its declared name, else null. */
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
         MemoryResultSet.Builder out = MemoryResultSet.of(Column.text("TABLE_CAT"), Column.text("TABLE_SCHEM"),
                 Column.text("TABLE_NAME"), Column.text("COLUMN_NAME"), new Column("KEY_SEQ", Types.SMALLINT, "SMALLINT"),
                 Column.text("PK_NAME"));
+        List<Object[]> rows = new ArrayList<>();
         for (Scope s : scopes(catalog, schema)) {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (int i = 0; i < t.primaryKey().size(); i++) {
-                    out.row(s.branch(), s.tenant(), t.name(), t.primaryKey().get(i), (short) (i + 1), "pk_" + t.name());
+                    rows.add(new Object[] {s.branch(), s.tenant(), t.name(), t.primaryKey().get(i), i + 1,
+                            t.primaryKeyName()});
                 }
             }
         }
-        return out.build(null);
+        return sorted(out, rows, 0, 1, 2, 3);
     }
 
+    /** Keys of the table, ordered by PKTABLE_CAT, PKTABLE_SCHEM, PKTABLE_NAME and KEY_SEQ as JDBC says. */
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        return keys(catalog, schema, null, table);
+        return keys(catalog, schema, null, table, 0, 1, 2, 8);
     }
 
+    /** Keys referencing the table, ordered by FKTABLE_CAT, FKTABLE_SCHEM, FKTABLE_NAME and KEY_SEQ as JDBC says. */
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
-        return keys(catalog, schema, table, null);
+        return keys(catalog, schema, table, null, 4, 5, 6, 8);
     }
 
+    /** Keys from one table to another, ordered as {@link #getExportedKeys}. */
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
                                        String foreignCatalog, String foreignSchema, String foreignTable) throws SQLException {
         return keys(foreignCatalog, foreignSchema, parentTable == null ? "%" : parentTable,
-                foreignTable == null ? "%" : foreignTable);
+                foreignTable == null ? "%" : foreignTable, 4, 5, 6, 8);
     }
 
-    /** Foreign keys whose parent matches {@code parentPattern} (null: any) and child {@code childPattern}. */
-    private ResultSet keys(String catalog, String schema, String parentPattern, String childPattern) throws SQLException {
+    /**
+     * Foreign keys whose parent matches {@code parentPattern} (null: any) and child {@code childPattern}, sorted by
+     * the columns {@code order}. FK_NAME and PK_NAME are the declared names, else empty, as sqlite-jdbc reports them.
+     */
+    private ResultSet keys(String catalog, String schema, String parentPattern, String childPattern, int... order)
+            throws SQLException {
         MemoryResultSet.Builder out = MemoryResultSet.of(Column.text("PKTABLE_CAT"), Column.text("PKTABLE_SCHEM"),
                 Column.text("PKTABLE_NAME"), Column.text("PKCOLUMN_NAME"), Column.text("FKTABLE_CAT"),
                 Column.text("FKTABLE_SCHEM"), Column.text("FKTABLE_NAME"), Column.text("FKCOLUMN_NAME"),
@@ -504,6 +529,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 new Column("DEFERRABILITY", Types.SMALLINT, "SMALLINT"));
         Pattern parents = pattern(parentPattern);
         Pattern children = pattern(childPattern);
+        List<Object[]> rows = new ArrayList<>();
         for (Scope s : scopes(catalog, schema)) {
             for (SchemaInfo.Table child : s.info().tables()) {
                 if (!children.matcher(child.name()).matches()) {
@@ -514,22 +540,22 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                         continue;
                     }
                     SchemaInfo.Table parent = s.info().table(fk.table()).orElse(null);
+                    String parentKeyName = parent == null || parent.primaryKeyName() == null ? "" : parent.primaryKeyName();
                     for (int i = 0; i < fk.from().size(); i++) {
                         String to = fk.to().get(i) != null ? fk.to().get(i)
                                 : parent != null && i < parent.primaryKey().size() ? parent.primaryKey().get(i) : null;
-                        out.row(s.branch(), s.tenant(), fk.table(), to, s.branch(), s.tenant(), child.name(), fk.from().get(i),
-                                (short) (i + 1), rule(fk.onUpdate()), rule(fk.onDelete()),
-                                "fk_" + child.name() + "_" + fk.id(), parent == null ? null : "pk_" + parent.name(),
-                                (short) importedKeyNotDeferrable);
+                        rows.add(new Object[] {s.branch(), s.tenant(), fk.table(), to, s.branch(), s.tenant(),
+                                child.name(), fk.from().get(i), i + 1, rule(fk.onUpdate()), rule(fk.onDelete()),
+                                fk.name() == null ? "" : fk.name(), parentKeyName, fk.deferrability()});
                     }
                 }
             }
         }
-        return out.build(null);
+        return sorted(out, rows, order);
     }
 
-    private static short rule(String action) {
-        return (short) switch (action == null ? "" : action.toUpperCase(Locale.ROOT)) {
+    private static int rule(String action) {
+        return switch (action == null ? "" : action.toUpperCase(Locale.ROOT)) {
             case "CASCADE" -> importedKeyCascade;
             case "SET NULL" -> importedKeySetNull;
             case "SET DEFAULT" -> importedKeySetDefault;
@@ -538,6 +564,10 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         };
     }
 
+    /**
+     * Index columns, ordered by NON_UNIQUE, TYPE, INDEX_NAME and ORDINAL_POSITION as JDBC says, each ascending
+     * ({@code A}) or descending ({@code D}).
+     */
     @Override
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
             throws SQLException {
@@ -547,6 +577,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 new Column("ORDINAL_POSITION", Types.SMALLINT, "SMALLINT"), Column.text("COLUMN_NAME"),
                 Column.text("ASC_OR_DESC"), Column.integer("CARDINALITY"), Column.integer("PAGES"),
                 Column.text("FILTER_CONDITION"));
+        List<Object[]> rows = new ArrayList<>();
         for (Scope s : scopes(catalog, schema)) {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (SchemaInfo.Index index : t.indexes()) {
@@ -554,13 +585,14 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                         continue;
                     }
                     for (int i = 0; i < index.columns().size(); i++) {
-                        out.row(s.branch(), s.tenant(), t.name(), !index.unique(), null, index.name(),
-                                (short) tableIndexOther, (short) (i + 1), index.columns().get(i), "A", 0L, 0L, null);
+                        rows.add(new Object[] {s.branch(), s.tenant(), t.name(), !index.unique(), null, index.name(),
+                                (int) tableIndexOther, i + 1, index.columns().get(i),
+                                index.descending().get(i) ? "D" : "A", 0L, 0L, null});
                     }
                 }
             }
         }
-        return out.build(null);
+        return sorted(out, rows, 3, 6, 5, 7);
     }
 
     // ---- procedures: the cinch.* procedures ----
@@ -668,8 +700,9 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (String key : t.primaryKey()) {
                     String declared = t.column(key).map(SchemaInfo.Column::declaredType).orElse("");
-                    out.row((short) bestRowSession, key, SqliteTypes.jdbcType(declared), SqliteTypes.typeName(declared),
-                            Integer.MAX_VALUE, null, (short) 0, (short) bestRowNotPseudo);
+                    SqliteTypes.Declared type = SqliteTypes.declared(declared);
+                    out.row((short) bestRowSession, key, SqliteTypes.jdbcType(declared), type.name(), type.size(), null,
+                            (short) type.digits(), (short) bestRowNotPseudo);
                 }
             }
             break;
@@ -712,25 +745,77 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
 
     // ---- how patterns pick branches, tenants and tables ----
 
-    /** One (branch, tenant) pair whose tables a listing reports, with the branch's schema. */
-    private record Scope(String branch, String tenant, SchemaInfo info) {
+    /**
+     * One (branch, tenant) pair whose tables a listing reports, with the branch's schema; {@code own} when it is the
+     * connection's own tenant, the only one with the connection's temporary tables.
+     */
+    private record Scope(String branch, String tenant, SchemaInfo info, boolean own) {
+    }
+
+    /** A table as {@link #getTables} lists it: where, what, and its type. */
+    private record Listed(Scope scope, SchemaInfo.Table table, String type) {
     }
 
     private List<Scope> scopes(String catalog, String schemaPattern) throws SQLException {
         List<Scope> out = new ArrayList<>();
         for (Branch b : branches(catalog)) {
             SchemaInfo info = SchemaInfo.of(connection.project(), b);
+            boolean ownBranch = b.id() == connection.branch().id();
             if (schemaPattern == null) {
-                if (b.id() == connection.branch().id()) {
-                    out.add(new Scope(b.name(), connection.tenant().name(), info));
+                if (ownBranch) {
+                    out.add(new Scope(b.name(), connection.tenant().name(), info, true));
                 }
                 continue;
             }
             for (Tenant t : tenants(b, schemaPattern)) {
-                out.add(new Scope(b.name(), t.name(), info));
+                out.add(new Scope(b.name(), t.name(), info, ownBranch && t.id() == connection.tenant().id()));
             }
         }
         return out;
+    }
+
+    /** Every table, view, system table and temporary table of the scopes whose name matches. */
+    private List<Listed> listed(String catalog, String schemaPattern, String tablePattern) throws SQLException {
+        Pattern p = pattern(tablePattern);
+        List<Listed> out = new ArrayList<>();
+        for (Scope s : scopes(catalog, schemaPattern)) {
+            for (SchemaInfo.Table t : s.info().tables()) {
+                out.add(new Listed(s, t, t.view() ? "VIEW" : "TABLE"));
+            }
+            for (SchemaInfo.Table t : s.info().systemTables()) {
+                out.add(new Listed(s, t, "SYSTEM TABLE"));
+            }
+            if (s.own()) {
+                try {
+                    for (SchemaInfo.Table t : SchemaInfo.temporary(connection.handle().jdbc())) {
+                        out.add(new Listed(s, t, "GLOBAL TEMPORARY"));
+                    }
+                } catch (SQLException e) {
+                    throw SqlState.of(e);
+                }
+            }
+        }
+        return out.stream().filter(l -> p.matcher(l.table().name()).matches()).toList();
+    }
+
+    /** The rows sorted by the values of the columns {@code order} (nulls first, text as SQLite's BINARY collation). */
+    private static ResultSet sorted(MemoryResultSet.Builder out, List<Object[]> rows, int... order) {
+        Comparator<Object[]> by = (a, b) -> 0;
+        for (int column : order) {
+            by = by.thenComparing(row -> row[column], Comparator.nullsFirst(CinchDatabaseMetaData::compareValues));
+        }
+        rows.stream().sorted(by).forEach(out::row);
+        return out.build(null);
+    }
+
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return Long.compare(x.longValue(), y.longValue());
+        }
+        if (a instanceof Boolean x && b instanceof Boolean y) {
+            return Boolean.compare(x, y);
+        }
+        return a.toString().compareTo(b.toString());
     }
 
     private List<Branch> branches(String catalog) throws SQLException {

@@ -120,7 +120,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
 
     @Override
     public long executeLargeUpdate() throws SQLException {
-        runScript(statements, params, keys, Expect.UPDATE);
+        runScript(statements, params, keys, Expect.COUNT_ONLY);
         return Math.max(getLargeUpdateCount(), 0);
     }
 

@@ -25,8 +25,19 @@ import java.util.List;
  */
 class CinchStatement implements Statement {
 
-    /** What the caller expects of an execution. */
-    enum Expect { ANY, QUERY, UPDATE }
+    /**
+     * What the caller asked for: anything ({@code execute}), rows, a count ({@code Statement.executeUpdate}, which
+     * like sqlite-jdbc's counts a query as 0), or only a count ({@code PreparedStatement.executeUpdate}, which refuses
+     * a statement that returns rows, as JDBC says and sqlite-jdbc's does).
+     */
+    enum Expect {
+        ANY, QUERY, UPDATE, COUNT_ONLY;
+
+        /** True when the caller asked for a count. */
+        boolean count() {
+            return this == UPDATE || this == COUNT_ONLY;
+        }
+    }
 
     private static final Cache<String, List<SqlStatement>> PARSED = Caffeine.newBuilder().maximumSize(2048).build();
 
@@ -97,7 +108,7 @@ class CinchStatement implements Statement {
             case CALL -> {
                 ProcedureCall call = procedureCall(statement);
                 ResultSet rs = connection.call(call, call.bind(params), this);
-                if (expect == Expect.UPDATE) {
+                if (expect.count()) {
                     MemoryResultSet copy = MemoryResultSet.copyOf(rs, this);
                     updateCount = copy.size();
                     return false;
@@ -136,6 +147,9 @@ class CinchStatement implements Statement {
                     closeDelegate();
                 }
                 PreparedStatement ps = delegate(handle, sql.sql());
+                if (expect == Expect.COUNT_ONLY && returnsRows(statement, sql, ps)) {
+                    throw SqlState.INVALID_ARGUMENT.exception("the statement returns a result set; use executeQuery or execute");
+                }
                 bind(ps, params);
                 connection.ran(statement);
                 if (statement.kind() == SqlStatement.Kind.QUERY && !sql.returnsRows()) {
@@ -143,9 +157,9 @@ class CinchStatement implements Statement {
                     return true;
                 }
                 if (connection.guardsWrite(statement, sql)) {
-                    return connection.guarded(() -> execute(ps, sql, expect, true));
+                    return connection.guarded(() -> execute(ps, statement, sql, expect, true));
                 }
-                return execute(ps, sql, expect, false);
+                return execute(ps, statement, sql, expect, false);
             } catch (SQLException e) {
                 discardDelegate();
                 boolean refusedWrite = e.getSQLState() == null && SqlState.stateOf(e) == SqlState.READ_ONLY;
@@ -157,12 +171,27 @@ class CinchStatement implements Statement {
         }
     }
 
-    /** Executes a prepared write or other statement; a guarded one copies its rows before its transaction ends. */
-    private boolean execute(PreparedStatement ps, TenantSql sql, Expect expect, boolean copyRows) throws SQLException {
+    /** True when the statement returns rows of its own (not generated keys cinch asked for). */
+    private static boolean returnsRows(SqlStatement statement, TenantSql sql, PreparedStatement ps) throws SQLException {
+        return switch (statement.kind()) {
+            case QUERY -> true;
+            case INSERT, CHANGE -> sql.returnsRows() && !sql.keysAdded();
+            case PRAGMA, OTHER -> ps.getMetaData().getColumnCount() > 0;
+            default -> false;
+        };
+    }
+
+    /**
+     * Executes a prepared write or other statement; a guarded one copies its rows before its transaction ends. Only
+     * an INSERT, UPDATE or DELETE changes rows: any other statement counts 0, where SQLite's {@code changes()} would
+     * still tell the previous statement's count.
+     */
+    private boolean execute(PreparedStatement ps, SqlStatement statement, TenantSql sql, Expect expect, boolean copyRows)
+            throws SQLException {
         boolean rows = ps.execute();
-        if (rows && (copyRows || sql.keysAdded() || (sql.returnsRows() && expect == Expect.UPDATE))) {
+        if (rows && (copyRows || sql.keysAdded() || (sql.returnsRows() && expect.count()))) {
             MemoryResultSet copy = MemoryResultSet.copyOf(ps.getResultSet(), this);
-            if (sql.keysAdded() || expect == Expect.UPDATE) {
+            if (sql.keysAdded() || expect.count()) {
                 this.keys = copy;
                 updateCount = copy.size();
                 return false;
@@ -174,7 +203,8 @@ class CinchStatement implements Statement {
             result = new CinchResultSet(ps.getResultSet(), this);
             return true;
         }
-        updateCount = Math.max(ps.getUpdateCount(), 0);
+        boolean changesRows = statement.kind() == SqlStatement.Kind.INSERT || statement.kind() == SqlStatement.Kind.CHANGE;
+        updateCount = changesRows ? Math.max(ps.getUpdateCount(), 0) : 0;
         return false;
     }
 

@@ -63,8 +63,37 @@ final class SqliteTypes {
         return Types.NUMERIC;
     }
 
-    /** The type name reported for a declared type: the declared name itself, or TEXT when none. */
-    static String typeName(String declared) {
-        return declared == null || declared.isBlank() ? "TEXT" : declared.toUpperCase(Locale.ROOT);
+    /** The size sqlite-jdbc reports for a type declared without one. */
+    static final int UNSIZED = 2_000_000_000;
+
+    /**
+     * A declared type as {@code getColumns} reports it, read as sqlite-jdbc reads it: the name without its size
+     * ({@code VARCHAR} for {@code varchar(21)}, empty when no type is declared), the size (the precision for
+     * {@code DECIMAL(10,2)}, as JDBC defines COLUMN_SIZE for numbers), and the digits after the point.
+     */
+    record Declared(String name, int size, int digits) {
+    }
+
+    /** Reads a declared type (empty or null: no declared type). */
+    static Declared declared(String declared) {
+        String t = declared == null ? "" : declared.toUpperCase(Locale.ROOT);
+        int size = UNSIZED;
+        int digits = t.matches(".*(INT|BOOL|CHAR|CLOB|TEXT|BLOB).*") ? 0 : 10;
+        int open = t.indexOf('(');
+        if (open <= 0) {
+            return new Declared(t, size, digits);
+        }
+        int close = t.indexOf(')', open);
+        if (close > 0) {
+            int comma = t.indexOf(',', open);
+            try {
+                int precision = Integer.parseUnsignedInt(t.substring(open + 1, comma > 0 ? comma : close).trim());
+                digits = comma > 0 ? Integer.parseUnsignedInt(t.substring(comma + 1, close).trim()) : 0;
+                size = precision;
+            } catch (NumberFormatException notANumber) {
+                // a size SQLite accepts but that is no plain number (e.g. a sign): reported as unsized
+            }
+        }
+        return new Declared(t.substring(0, open).trim(), size, digits);
     }
 }

@@ -6,6 +6,7 @@ import io.cinch.store.Branch;
 import io.cinch.store.Handle;
 import io.cinch.store.Project;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,12 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A branch's schema as read from its template: tables and views with their columns, keys and indexes. */
+/**
+ * A branch's schema as read from its template: tables and views with their columns, keys and indexes, and SQLite's
+ * own tables.
+ */
 public final class SchemaInfo {
 
-    /** A table or view. */
-    public record Table(String name, boolean view, List<Column> columns, List<String> primaryKey, boolean withoutRowid,
-                        List<Index> indexes, List<ForeignKey> foreignKeys) {
+    /**
+     * A table or view; {@code primaryKeyName} is the name its text gives the primary key (or null), and
+     * {@code autoincrement} tells whether its text declares {@code AUTOINCREMENT}.
+     */
+    public record Table(String name, boolean view, List<Column> columns, List<String> primaryKey, String primaryKeyName,
+                        boolean withoutRowid, boolean autoincrement, List<Index> indexes, List<ForeignKey> foreignKeys) {
 
         /** The column called {@code name} (any case), if there is one. */
         public Optional<Column> column(String name) {
@@ -33,18 +40,25 @@ public final class SchemaInfo {
         }
     }
 
-    /** A column: {@code primaryKey} is its 1-based place in the primary key, 0 when not in it. */
+    /**
+     * A column: {@code primaryKey} is its 1-based place in the primary key, 0 when not in it; {@code generated} is
+     * true for a generated column ({@code AS (...)}).
+     */
     public record Column(String name, String declaredType, boolean notNull, String defaultValue, int primaryKey,
-                         int position) {
+                         int position, boolean generated) {
     }
 
-    /** An index and its columns (a null name for an expression). */
-    public record Index(String name, boolean unique, List<String> columns) {
+    /** An index and its columns (a null name for an expression), each ascending or descending. */
+    public record Index(String name, boolean unique, List<String> columns, List<Boolean> descending) {
     }
 
-    /** A foreign key from this table's {@code from} columns to {@code table}'s {@code to} columns. */
+    /**
+     * A foreign key from this table's {@code from} columns to {@code table}'s {@code to} columns; {@code name} is
+     * the name its text gives it (or null), {@code deferrability} one of {@link DatabaseMetaData}'s
+     * {@code importedKey*Deferr*} constants.
+     */
     public record ForeignKey(int id, String table, List<String> from, List<String> to, String onUpdate,
-                             String onDelete) {
+                             String onDelete, String name, int deferrability) {
     }
 
     /** A branch's schema at a version, in one opened project (a project made anew at the same path is another). */
@@ -54,9 +68,11 @@ public final class SchemaInfo {
     private static final Cache<Key, SchemaInfo> CACHE = Caffeine.newBuilder().maximumSize(256).build();
 
     private final Map<String, Table> tables;
+    private final List<Table> systemTables;
 
-    private SchemaInfo(Map<String, Table> tables) {
+    private SchemaInfo(Map<String, Table> tables, List<Table> systemTables) {
         this.tables = tables;
+        this.systemTables = systemTables;
     }
 
     /** The schema of {@code branch} at its current version. */
@@ -89,20 +105,63 @@ public final class SchemaInfo {
             for (String[] row : rows) {
                 boolean view = row[1].equals("view");
                 String sql = row[2] == null ? "" : row[2].toLowerCase(Locale.ROOT);
-                List<Column> columns = columns(c, row[0]);
+                List<Column> columns = columns(c, "main", row[0]);
                 List<String> pk = columns.stream().filter(col -> col.primaryKey() > 0)
                         .sorted(Comparator.comparingInt(Column::primaryKey)).map(Column::name).toList();
+                TableDeclaration declared = TableDeclaration.read(view ? "" : row[2]);
                 tables.put(row[0].toLowerCase(Locale.ROOT), new Table(row[0], view, columns, pk,
-                        sql.replaceAll("\\s+", " ").contains("without rowid"),
-                        view ? List.of() : indexes(c, row[0]), view ? List.of() : foreignKeys(c, row[0])));
+                        declared.primaryKeyName(), sql.replaceAll("\\s+", " ").contains("without rowid"),
+                        declared.autoincrement(), view ? List.of() : indexes(c, row[0]),
+                        view ? List.of() : foreignKeys(c, row[0], declared.foreignKeys())));
             }
         }
-        return new SchemaInfo(tables);
+        return new SchemaInfo(tables, systemTables(c));
+    }
+
+    /** The temporary tables and views of a connection, by name, with their columns. */
+    public static List<Table> temporary(Connection c) throws SQLException {
+        List<Table> out = new ArrayList<>();
+        for (String[] row : names(c, "SELECT name, type FROM sqlite_temp_master WHERE type IN ('table', 'view') "
+                + "ORDER BY name")) {
+            out.add(plain(row[0], row[1].equals("view"), columns(c, "temp", row[0])));
+        }
+        return out;
+    }
+
+    /** SQLite's own tables: {@code sqlite_schema}, and those such as {@code sqlite_sequence} it made in the file. */
+    private static List<Table> systemTables(Connection c) throws SQLException {
+        List<Table> out = new ArrayList<>();
+        out.add(plain("sqlite_schema", false, columns(c, "main", "sqlite_schema")));
+        for (String[] row : names(c, "SELECT name, type FROM sqlite_master WHERE type = 'table' "
+                + "AND name LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            out.add(plain(row[0], false, columns(c, "main", row[0])));
+        }
+        return out;
+    }
+
+    /** A table or view known only by its columns: no keys, indexes or constraint names. */
+    private static Table plain(String name, boolean view, List<Column> columns) {
+        return new Table(name, view, columns, List.of(), null, false, false, List.of(), List.of());
+    }
+
+    private static List<String[]> names(Connection c, String sql) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return out;
     }
 
     /** All tables and views, by name. */
     public Collection<Table> tables() {
         return tables.values();
+    }
+
+    /** SQLite's own tables in the branch's files ({@code sqlite_schema} first), by name. */
+    public List<Table> systemTables() {
+        return systemTables;
     }
 
     /** The table or view called {@code name} (any case), if there is one. */
@@ -121,15 +180,16 @@ public final class SchemaInfo {
         return table.withoutRowid() ? List.of() : List.of("rowid");
     }
 
-    private static List<Column> columns(Connection c, String table) throws SQLException {
+    private static List<Column> columns(Connection c, String schema, String table) throws SQLException {
         List<Column> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?) WHERE hidden IN (0, 2, 3)")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+                + "FROM pragma_table_xinfo(?, ?) WHERE hidden IN (0, 2, 3)")) {
             ps.setString(1, table);
+            ps.setString(2, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Column(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getString(4), rs.getInt(5),
-                            out.size() + 1));
+                            out.size() + 1, rs.getInt(6) != 0));
                 }
             }
         }
@@ -149,20 +209,28 @@ public final class SchemaInfo {
         }
         for (Map.Entry<String, Boolean> index : names.entrySet()) {
             List<String> columns = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM pragma_index_info(?) ORDER BY seqno")) {
+            List<Boolean> descending = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
                 ps.setString(1, index.getKey());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         columns.add(rs.getString(1));
+                        descending.add(rs.getInt(2) == 1);
                     }
                 }
             }
-            out.add(new Index(index.getKey(), index.getValue(), columns));
+            out.add(new Index(index.getKey(), index.getValue(), columns, descending));
         }
         return out;
     }
 
-    private static List<ForeignKey> foreignKeys(Connection c, String table) throws SQLException {
+    /**
+     * The foreign keys of a table, named from its text: SQLite numbers them from the last declared, so key {@code id}
+     * is the text's {@code count - 1 - id}th, when its columns agree.
+     */
+    private static List<ForeignKey> foreignKeys(Connection c, String table, List<TableDeclaration.ForeignKeyClause> declared)
+            throws SQLException {
         Map<Integer, ForeignKey> keys = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
                 + "FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
@@ -172,7 +240,7 @@ public final class SchemaInfo {
                     ForeignKey fk = keys.get(rs.getInt(1));
                     if (fk == null) {
                         fk = new ForeignKey(rs.getInt(1), rs.getString(2), new ArrayList<>(), new ArrayList<>(),
-                                rs.getString(5), rs.getString(6));
+                                rs.getString(5), rs.getString(6), null, DatabaseMetaData.importedKeyNotDeferrable);
                         keys.put(fk.id(), fk);
                     }
                     fk.from().add(rs.getString(3));
@@ -180,6 +248,26 @@ public final class SchemaInfo {
                 }
             }
         }
-        return List.copyOf(keys.values());
+        List<ForeignKey> out = new ArrayList<>();
+        for (ForeignKey fk : keys.values()) {
+            int place = declared.size() - 1 - fk.id();
+            TableDeclaration.ForeignKeyClause clause = keys.size() == declared.size() && place >= 0
+                    && sameNames(declared.get(place).from(), fk.from()) ? declared.get(place) : null;
+            out.add(clause == null ? fk : new ForeignKey(fk.id(), fk.table(), fk.from(), fk.to(), fk.onUpdate(),
+                    fk.onDelete(), clause.name(), clause.deferrability()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean sameNames(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

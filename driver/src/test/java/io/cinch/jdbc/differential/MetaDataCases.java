@@ -6,6 +6,16 @@ import java.util.List;
 /** DatabaseMetaData on a schema with keys, named constraints, generated columns, views and indexes. */
 final class MetaDataCases {
 
+    /** Foreign keys declared DEFERRABLE INITIALLY DEFERRED, the one deferrability sqlite-jdbc reports. */
+    static final List<String> DEFERRED_KEYS = List.of(
+            "CREATE TABLE owner(id INTEGER, CONSTRAINT owner_key PRIMARY KEY (id))",
+            "CREATE TABLE pairs(a INT, b INT, PRIMARY KEY (a, b))",
+            "CREATE TABLE link(x INT, y INT, p INT, q INT, "
+                    + "CONSTRAINT link_pair FOREIGN KEY (x, y) REFERENCES pairs(b, a) DEFERRABLE INITIALLY DEFERRED, "
+                    + "CONSTRAINT link_owner FOREIGN KEY (p) REFERENCES owner(id) ON DELETE CASCADE "
+                    + "DEFERRABLE INITIALLY DEFERRED, "
+                    + "CONSTRAINT link_owner_again FOREIGN KEY (q) REFERENCES owner(id) DEFERRABLE INITIALLY DEFERRED)");
+
     /** A schema that exercises every metadata call. */
     static final List<String> SCHEMA = List.of(
             "CREATE TABLE parent(id INTEGER PRIMARY KEY AUTOINCREMENT, code VARCHAR(21) NOT NULL UNIQUE, "
@@ -45,6 +55,49 @@ final class MetaDataCases {
         meta(c, "meta.type-info", DatabaseMetaData::getTypeInfo);
         c.add("meta.temp-table", List.of("CREATE TEMP TABLE scratch(a)"), (conn, t) ->
                 t.step("getTables", () -> conn.getMetaData().getTables(null, null, "%", null)));
+        List<String> temporary = List.of("CREATE TABLE kept(a INT)", "CREATE TEMP TABLE scratch(a INT, b)",
+                "CREATE TEMP VIEW glance AS SELECT 1 AS one");
+        meta(c, "meta.tables-temp-type", temporary,
+                md -> md.getTables(null, null, "%", new String[] {"GLOBAL TEMPORARY"}));
+        meta(c, "meta.tables-temp-and-table", temporary,
+                md -> md.getTables(null, null, "%", new String[] {"TABLE", "GLOBAL TEMPORARY"}));
+        meta(c, "meta.columns-temp", temporary, md -> md.getColumns(null, null, "scratch", "%"));
+        List<String> mixedCase = List.of("CREATE TABLE Beta(x INT)", "CREATE TABLE alpha(y INT)",
+                "CREATE VIEW Gamma AS SELECT y FROM alpha");
+        meta(c, "meta.tables-mixed-case", mixedCase, md -> md.getTables(null, null, "%", null));
+        meta(c, "meta.columns-mixed-case", mixedCase, md -> md.getColumns(null, null, "%", "%"));
+        meta(c, "meta.columns-system", List.of("CREATE TABLE seq(id INTEGER PRIMARY KEY AUTOINCREMENT)"),
+                md -> md.getColumns(null, null, "sqlite%", "%"));
+        meta(c, "meta.columns-sized", List.of("CREATE TABLE sized(code VARCHAR(21) NOT NULL, label varchar ( 30 ), "
+                + "initials CHARACTER(3), ratio FLOAT(7), note TEXT, odd VARCHAR(-1))"),
+                md -> md.getColumns(null, null, "sized", "%"));
+        meta(c, "meta.columns-untyped", List.of("CREATE TABLE loose(a, b INT, c DEFAULT 'x')"),
+                md -> md.getColumns(null, null, "loose", "%"));
+        meta(c, "meta.columns-decimal", List.of("CREATE TABLE money(amount DECIMAL(10,2), rate DECIMAL(5, 3))"),
+                md -> md.getColumns(null, null, "money", "%"));
+        meta(c, "meta.columns-autoincrement", List.of(
+                "CREATE TABLE counter(id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, v INT)",
+                "CREATE TABLE keyed(id INTEGER NOT NULL PRIMARY KEY, v INT)"),
+                md -> md.getColumns(null, null, "%", "%id%"));
+        meta(c, "meta.columns-generated", List.of("CREATE TABLE gen(a INT, b INT GENERATED ALWAYS AS (a + 1) VIRTUAL, "
+                + "c AS (a * 2) STORED, d TEXT AS (a || 'x'), e INT)"), md -> md.getColumns(null, null, "gen", "%"));
+        meta(c, "meta.primary-keys-named", List.of("CREATE TABLE k(a INT, b INT, v, CONSTRAINT k_key PRIMARY KEY (b, a))"),
+                md -> md.getPrimaryKeys(null, null, "k"));
+        meta(c, "meta.primary-keys-column-constraint", List.of("CREATE TABLE k(id INTEGER CONSTRAINT k_key PRIMARY KEY)"),
+                md -> md.getPrimaryKeys(null, null, "k"));
+        meta(c, "meta.imported-keys-deferred", DEFERRED_KEYS, md -> md.getImportedKeys(null, null, "link"));
+        meta(c, "meta.exported-keys-deferred-owner", DEFERRED_KEYS, md -> md.getExportedKeys(null, null, "owner"));
+        meta(c, "meta.exported-keys-deferred-pairs", DEFERRED_KEYS, md -> md.getExportedKeys(null, null, "pairs"));
+        meta(c, "meta.imported-keys-column-constraint", List.of("CREATE TABLE p(id INTEGER PRIMARY KEY)",
+                "CREATE TABLE c(pid INT CONSTRAINT c_p REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED)"),
+                md -> md.getImportedKeys(null, null, "c"));
+        c.add("meta.null-ordering", List.of(), (conn, t) -> {
+            DatabaseMetaData md = conn.getMetaData();
+            t.step("nullsAreSortedLow", md::nullsAreSortedLow);
+            t.step("nullsAreSortedHigh", md::nullsAreSortedHigh);
+            t.step("nullsAreSortedAtStart", md::nullsAreSortedAtStart);
+            t.step("nullsAreSortedAtEnd", md::nullsAreSortedAtEnd);
+        });
         c.add("meta.capabilities", SCHEMA, (conn, t) -> {
             DatabaseMetaData md = conn.getMetaData();
             t.step("product", md::getDatabaseProductName);
@@ -55,7 +108,6 @@ final class MetaDataCases {
             t.step("supportsSavepoints", md::supportsSavepoints);
             t.step("supportsMultipleResultSets", md::supportsMultipleResultSets);
             t.step("default isolation", md::getDefaultTransactionIsolation);
-            t.step("nullsAreSortedLow", md::nullsAreSortedLow);
             t.step("storesMixedCaseIdentifiers", md::storesMixedCaseIdentifiers);
             t.step("supportsMixedCaseQuotedIdentifiers", md::supportsMixedCaseQuotedIdentifiers);
             t.step("supportsAlterTableWithAddColumn", md::supportsAlterTableWithAddColumn);
@@ -79,6 +131,10 @@ final class MetaDataCases {
     }
 
     private static void meta(Corpus c, String id, Call call) {
-        c.add(id, SCHEMA, (conn, t) -> t.step(id, () -> call.call(conn.getMetaData())));
+        meta(c, id, SCHEMA, call);
+    }
+
+    private static void meta(Corpus c, String id, List<String> setup, Call call) {
+        c.add(id, setup, (conn, t) -> t.step(id, () -> call.call(conn.getMetaData())));
     }
 }

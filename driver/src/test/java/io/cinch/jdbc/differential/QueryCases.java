@@ -20,7 +20,7 @@ final class QueryCases {
             "CASE WHEN 1 THEN 'one' END", "CAST('12' AS INTEGER)", "CAST(12 AS TEXT)", "CAST('1.5' AS REAL)",
             "CAST(x'41' AS TEXT)", "date('2024-01-31', '+1 month')", "datetime('2024-01-02 03:04:05')",
             "strftime('%s', '2024-01-02')", "julianday('2024-01-02')", "time('10:11:12')", "unixepoch('2024-01-02')",
-            "zeroblob(2)", "randomblob(0)", "char(65, 66)", "unicode('A')", "json_array(1, 'a')",
+            "zeroblob(2)", "length(randomblob(0))", "char(65, 66)", "unicode('A')", "json_array(1, 'a')",
             "json_extract('{\"a\": 3}', '$.a')", "sqlite_version() IS NOT NULL", "changes()", "total_changes() >= 0",
             "last_insert_rowid()", "group_concat(x) FROM (SELECT 1 AS x UNION ALL SELECT 2)",
             "count(*) FROM (SELECT 1 UNION ALL SELECT 2)", "1 AS a, 2 AS a", "'é'", "''",
