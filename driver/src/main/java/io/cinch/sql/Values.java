@@ -31,6 +31,7 @@ import java.util.UUID;
 public final class Values {
 
     private static final DateTimeFormatter TEXT_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+    private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral(' ').optionalEnd()
@@ -259,8 +260,8 @@ public final class Values {
 
     /**
      * The text cinch stores for a date, time or timestamp by default, its fields as they read in {@code zone}: the
-     * date of a {@code java.sql.Date}, the time of a {@code java.sql.Time} and the date and time (milliseconds) of
-     * any other.
+     * date of a {@code java.sql.Date}, the time of a {@code java.sql.Time} (whole seconds) and the date and time
+     * (milliseconds) of any other.
      */
     public static String dateText(java.util.Date value, ZoneId zone) {
         ZonedDateTime t = (value instanceof Timestamp ts ? ts.toInstant() : Instant.ofEpochMilli(value.getTime()))
@@ -268,7 +269,7 @@ public final class Values {
         if (value instanceof Date) {
             return t.toLocalDate().toString();
         } else if (value instanceof Time) {
-            return t.toLocalTime().truncatedTo(ChronoUnit.SECONDS).toString();
+            return TEXT_TIME.format(t.toLocalTime());
         }
         return TEXT_TIMESTAMP.format(t.toLocalDateTime());
     }
