@@ -26,9 +26,9 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * A tenant's query result: sqlite-jdbc's, with SQLStates on every error, BOOLEAN columns read back as Boolean, and
- * dates and times read as sqlite-jdbc reads them under the connection's date settings, or else from cinch's ISO-8601
- * text.
+ * A query's result (sqlite-jdbc's for a tenant, the engine's for {@code tenant=*}), with SQLStates on every error,
+ * BOOLEAN columns read back as Boolean, and dates and times read as the result set reads them (sqlite-jdbc under the
+ * connection's date settings), or else from cinch's ISO-8601 text.
  */
 final class CinchResultSet implements ResultSet {
 

@@ -165,4 +165,34 @@ class DatesTest {
         settings.setProperty(key, value);
         fails("0A000", () -> DriverManager.getConnection(url(dir.resolve("project"), "tenant=*"), settings));
     }
+
+    @Test
+    void crossTenantQueriesReadTheTextDefault() throws SQLException {
+        Calendar tokyo = Calendar.getInstance(TimeZone.getTimeZone(TOKYO));
+        try (Connection c = DriverManager.getConnection(tenantUrl(""))) {
+            run(c, "CREATE TABLE d(n INTEGER PRIMARY KEY, v TEXT)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO d(v) VALUES (?)")) {
+                ps.setTimestamp(1, STAMP);
+                ps.executeUpdate();
+                ps.setTimestamp(1, Timestamp.valueOf("2024-03-06 00:00:00"));
+                ps.executeUpdate();
+            }
+        }
+        try (Connection all = DriverManager.getConnection(url(dir.resolve("project"), "tenant=*"));
+                PreparedStatement ps = all.prepareStatement("SELECT v FROM d WHERE v < ? ORDER BY v")) {
+            ps.setString(1, "2024-03-05");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(STAMP, rs.getTimestamp(1));
+                assertEquals(STAMP.toInstant().atZone(ZoneId.systemDefault()).toLocalDateTime(),
+                        rs.getTimestamp(1, tokyo).toInstant().atZone(TOKYO).toLocalDateTime());
+                assertEquals(false, rs.next());
+            }
+        }
+    }
+
+    @Test
+    void remoteUrlsRefuseTheDateSettingsBeforeConnecting() {
+        fails("08001", () -> DriverManager.getConnection("jdbc:cinch://localhost:1?date_class=INTEGER"));
+    }
 }
