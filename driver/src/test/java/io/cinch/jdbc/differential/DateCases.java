@@ -75,6 +75,25 @@ final class DateCases {
                         });
             }
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("millis", "1709528767891");
+        values.put("julian", "2460373.7125913311");
+        values.put("text", "'2024-03-04 05:06:07.891'");
+        values.put("format", "'2024/03/04 05:06'");
+        values.put("empty", "''");
+        for (String setting : List.of("integer", "real", "seconds", "format", "default")) {
+            for (var v : values.entrySet()) {
+                c.add("date.read-" + setting + "-" + v.getKey(), settings.get(setting), List.of(), (conn, t) -> {
+                    ResultSet rs = conn.createStatement().executeQuery("SELECT " + v.getValue());
+                    rs.next();
+                    t.step("getDate", () -> rs.getDate(1));
+                    t.step("getDate-tokyo", () -> rs.getDate(1, tokyo));
+                    t.step("getTime-tokyo", () -> rs.getTime(1, tokyo));
+                    t.step("getTimestamp", () -> rs.getTimestamp(1));
+                    t.step("getTimestamp-tokyo", () -> rs.getTimestamp(1, tokyo));
+                });
+            }
+        }
         Map<String, String> stored = new LinkedHashMap<>();
         stored.put("iso-date", "'2024-01-02'");
         stored.put("iso-seconds", "'2024-01-02 10:11:12'");
