@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.Collections;
 import java.util.List;
+import java.util.TimeZone;
 
 /**
  * A prepared statement of a {@link CinchConnection}: the SQL is parsed once, parameter values are kept by cinch
@@ -84,11 +85,20 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
                 throw SqlState.PARAMETER_NOT_SET.exception("parameter " + (i + 1) + " is not set");
             }
             try {
-                ps.setObject(i + 1, v);
+                bindValue(ps, i + 1, v);
             } catch (IndexOutOfBoundsException e) {
                 throw SqlState.INVALID_ARGUMENT.exception("parameter " + (i + 1) + " was set, but the statement has "
                         + "fewer parameters", e);
             }
+        }
+    }
+
+    /** Binds one value: a date through sqlite-jdbc's own date setter, anything else as it is. */
+    private static void bindValue(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof DateParameter d) {
+            d.bindTo(ps, index);
+        } else {
+            ps.setObject(index, value);
         }
     }
 
@@ -211,7 +221,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             }
             for (int i = 0; i < Math.min(params.size(), count); i++) {
                 if (params.get(i) != ProcedureCall.Unbound.VALUE) {
-                    ps.setObject(i + 1, params.get(i)); // sqlite-jdbc reports a parameter's type by its value
+                    bindValue(ps, i + 1, params.get(i)); // sqlite-jdbc reports a parameter's type by its value
                 }
             }
             return ps.getParameterMetaData();
@@ -289,37 +299,56 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, null);
     }
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, cal);
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, null);
     }
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, cal);
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, null);
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-        set(parameterIndex, x);
+        setDateTime(parameterIndex, x, cal);
+    }
+
+    /**
+     * Sets a date, time or timestamp, its fields as they read in the calendar's zone (the JVM's without one): stored
+     * by sqlite-jdbc when the connection has its date settings, else as cinch's ISO-8601 text.
+     */
+    private void setDateTime(int parameterIndex, java.util.Date x, Calendar cal) throws SQLException {
+        TimeZone zone = cal == null ? TimeZone.getDefault() : cal.getTimeZone();
+        if (x == null) {
+            set(parameterIndex, null);
+        } else if (connection.url().sqliteDates()) {
+            set(parameterIndex, new DateParameter(x.getTime(), zone));
+        } else {
+            set(parameterIndex, Values.dateText(x, zone.toZoneId()));
+        }
     }
 
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        set(parameterIndex, x);
+        if (x instanceof java.util.Date d) {
+            setDateTime(parameterIndex, d, null);
+        } else {
+            set(parameterIndex, x);
+        }
     }
 
     @Override
@@ -330,6 +359,8 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             setBlob(parameterIndex, b);
         } else if (x instanceof Clob c) {
             setClob(parameterIndex, c);
+        } else if (x instanceof java.util.Date d) {
+            setDateTime(parameterIndex, d, null);
         } else {
             set(parameterIndex, x);
         }

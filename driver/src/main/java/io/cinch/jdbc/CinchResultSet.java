@@ -26,8 +26,9 @@ import java.util.Calendar;
 import java.util.Map;
 
 /**
- * A tenant's query result: sqlite-jdbc's, with SQLStates on every error, BOOLEAN columns read back as Boolean, and
- * dates and times read from ISO-8601 text (or epoch milliseconds).
+ * A query's result (sqlite-jdbc's for a tenant, the engine's for {@code tenant=*}), with SQLStates on every error,
+ * BOOLEAN columns read back as Boolean, and dates and times read as the result set reads them (sqlite-jdbc under the
+ * connection's date settings), or else from cinch's ISO-8601 text.
  */
 final class CinchResultSet implements ResultSet {
 
@@ -107,7 +108,11 @@ final class CinchResultSet implements ResultSet {
 
     @Override
     public Date getDate(int columnIndex) throws SQLException {
-        return Values.date(raw(columnIndex));
+        try {
+            return delegate.getDate(columnIndex);
+        } catch (SQLException e) {
+            return Values.date(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
+        }
     }
 
     @Override
@@ -117,17 +122,28 @@ final class CinchResultSet implements ResultSet {
 
     @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-        return getDate(columnIndex);
+        if (cal == null) {
+            return getDate(columnIndex);
+        }
+        try {
+            return delegate.getDate(columnIndex, cal);
+        } catch (SQLException e) {
+            return Values.date(raw(columnIndex), cal.getTimeZone().toZoneId());
+        }
     }
 
     @Override
     public Date getDate(String columnLabel, Calendar cal) throws SQLException {
-        return getDate(findColumn(columnLabel));
+        return getDate(findColumn(columnLabel), cal);
     }
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
-        return Values.time(raw(columnIndex));
+        try {
+            return delegate.getTime(columnIndex);
+        } catch (SQLException e) {
+            return Values.time(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
+        }
     }
 
     @Override
@@ -137,17 +153,28 @@ final class CinchResultSet implements ResultSet {
 
     @Override
     public Time getTime(int columnIndex, Calendar cal) throws SQLException {
-        return getTime(columnIndex);
+        if (cal == null) {
+            return getTime(columnIndex);
+        }
+        try {
+            return delegate.getTime(columnIndex, cal);
+        } catch (SQLException e) {
+            return Values.time(raw(columnIndex), cal.getTimeZone().toZoneId());
+        }
     }
 
     @Override
     public Time getTime(String columnLabel, Calendar cal) throws SQLException {
-        return getTime(findColumn(columnLabel));
+        return getTime(findColumn(columnLabel), cal);
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return Values.timestamp(raw(columnIndex));
+        try {
+            return delegate.getTimestamp(columnIndex);
+        } catch (SQLException e) {
+            return Values.timestamp(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
+        }
     }
 
     @Override
@@ -157,12 +184,19 @@ final class CinchResultSet implements ResultSet {
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-        return getTimestamp(columnIndex);
+        if (cal == null) {
+            return getTimestamp(columnIndex);
+        }
+        try {
+            return delegate.getTimestamp(columnIndex, cal);
+        } catch (SQLException e) {
+            return Values.timestamp(raw(columnIndex), cal.getTimeZone().toZoneId());
+        }
     }
 
     @Override
     public Timestamp getTimestamp(String columnLabel, Calendar cal) throws SQLException {
-        return getTimestamp(findColumn(columnLabel));
+        return getTimestamp(findColumn(columnLabel), cal);
     }
 
     @Override

@@ -48,6 +48,8 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
             "journal_size_limit", "wal_autocheckpoint", "default_cache_size", "incremental_vacuum");
     /** sqlite-jdbc keys whose value is a free-form text that sqlite-jdbc itself interprets (not a pragma). */
     private static final Set<String> TEXT_KEYS = Set.of("date_string_format", "password");
+    /** sqlite-jdbc's settings for storing and reading dates; given any of them, sqlite-jdbc does both as it would alone. */
+    private static final Set<String> DATE_KEYS = Set.of("date_class", "date_precision", "date_string_format");
     /** What a pragma value set through a URL key may look like: a word or a signed whole number. */
     private static final Pattern PRAGMA_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
@@ -142,6 +144,10 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         if (values.get(Property.TENANT).equals(ALL_TENANTS) && values.get(Property.LOCK_TENANT).equals("true")) {
             throw SqlState.NOT_ALLOWED.exception("lock_tenant=true locks a connection to one tenant; tenant=* reads them all");
         }
+        if (values.get(Property.TENANT).equals(ALL_TENANTS) && DATE_KEYS.stream().anyMatch(sqlite::containsKey)) {
+            throw SqlState.NOT_SUPPORTED.exception("tenant=* does not take sqlite-jdbc's date settings " + DATE_KEYS
+                    + ": it reads dates as cinch's text and sqlite-jdbc's numbers alike; give them on a tenant's URL");
+        }
         try {
             return new ConnectionUrl(url, Path.of(dir), values, sqlite);
         } catch (InvalidPathException e) {
@@ -162,6 +168,11 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
 
     boolean flag(Property p) {
         return Boolean.parseBoolean(values.get(p));
+    }
+
+    /** True when sqlite-jdbc's date settings were given, so that sqlite-jdbc stores and reads dates, not cinch. */
+    boolean sqliteDates() {
+        return DATE_KEYS.stream().anyMatch(sqliteSettings::containsKey);
     }
 
     boolean crossTenant() {

@@ -68,7 +68,7 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public ResultSet executeQuery() throws SQLException {
         try {
-            return prepared.executeQuery();
+            return readable(prepared.executeQuery());
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

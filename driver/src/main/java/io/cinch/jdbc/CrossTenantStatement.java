@@ -20,6 +20,8 @@ class CrossTenantStatement implements Statement {
     private ResultSet procedureResult;
     private String planSql;
     private PreparedStatement plan;
+    private ResultSet engineRows;
+    private CinchResultSet readableRows;
 
     CrossTenantStatement(CrossTenantConnection connection, Statement delegate) {
         this.connection = connection;
@@ -54,6 +56,21 @@ class CrossTenantStatement implements Statement {
                 }
             }
         }
+    }
+
+    /**
+     * The engine's rows as a tenant connection's result set reads them (dates from text, SQLStates on errors), the
+     * same object for the same rows.
+     */
+    final ResultSet readable(ResultSet rows) {
+        if (rows == null) {
+            return null;
+        }
+        if (rows != engineRows) {
+            engineRows = rows;
+            readableRows = new CinchResultSet(rows, this);
+        }
+        return readableRows;
     }
 
     /** Closes the last query's results and gives its plan back to the connection for the next run of that SQL. */
@@ -148,10 +165,10 @@ class CrossTenantStatement implements Statement {
             return procedureResult;
         }
         if (plan != null) {
-            return plan.getResultSet();
+            return readable(plan.getResultSet());
         }
         try {
-            return delegate.getResultSet();
+            return readable(delegate.getResultSet());
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

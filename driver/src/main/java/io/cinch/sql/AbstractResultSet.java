@@ -178,17 +178,17 @@ public abstract class AbstractResultSet implements ResultSet {
 
     @Override
     public Date getDate(int columnIndex, Calendar cal) throws SQLException {
-        return getDate(columnIndex);
+        return cal == null ? getDate(columnIndex) : Values.date(get(columnIndex), cal.getTimeZone().toZoneId());
     }
 
     @Override
     public Time getTime(int columnIndex, Calendar cal) throws SQLException {
-        return getTime(columnIndex);
+        return cal == null ? getTime(columnIndex) : Values.time(get(columnIndex), cal.getTimeZone().toZoneId());
     }
 
     @Override
     public Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-        return getTimestamp(columnIndex);
+        return cal == null ? getTimestamp(columnIndex) : Values.timestamp(get(columnIndex), cal.getTimeZone().toZoneId());
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import java.util.UUID;
 public final class Values {
 
     private static final DateTimeFormatter TEXT_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT);
+    private static final DateTimeFormatter TEXT_TIME = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral(' ').optionalEnd()
@@ -53,14 +55,8 @@ public final class Values {
         }
         if (value instanceof Boolean b) {
             return b ? 1 : 0;
-        } else if (value instanceof Timestamp t) {
-            return TEXT_TIMESTAMP.format(t.toLocalDateTime());
-        } else if (value instanceof Date d) {
-            return d.toLocalDate().toString();
-        } else if (value instanceof Time t) {
-            return t.toLocalTime().toString();
         } else if (value instanceof java.util.Date d) {
-            return TEXT_TIMESTAMP.format(LocalDateTime.ofInstant(d.toInstant(), ZoneId.systemDefault()));
+            return dateText(d, ZoneId.systemDefault());
         } else if (value instanceof LocalDateTime t) {
             return TEXT_TIMESTAMP.format(t);
         } else if (value instanceof LocalDate || value instanceof LocalTime || value instanceof UUID) {
@@ -160,30 +156,43 @@ public final class Values {
         }
     }
 
-    /** A value as a LocalDateTime (UTC for offsets and epoch milliseconds), or null. */
+    /** A value as a LocalDateTime (text as written, offsets moved to UTC, epoch milliseconds in the JVM's zone), or null. */
     public static LocalDateTime dateTime(Object v) throws SQLException {
+        if (v instanceof Number) {
+            return zoned(v, ZoneId.systemDefault()).toLocalDateTime();
+        }
+        ZonedDateTime t = zoned(v, ZoneOffset.UTC);
+        return t == null ? null : t.toLocalDateTime();
+    }
+
+    /**
+     * A value as a date and time in {@code zone}, or null: text without an offset is read as local time there, text
+     * with one and numbers (epoch milliseconds, or Julian days for reals) name an instant. '' is null, as sqlite-jdbc
+     * reads it.
+     */
+    private static ZonedDateTime zoned(Object v, ZoneId zone) throws SQLException {
         if (v == null) {
             return null;
         }
         if (v instanceof Number n) {
-            return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis(n)), ZoneId.systemDefault());
+            return Instant.ofEpochMilli(epochMillis(n)).atZone(zone);
         }
         String s = string(v).trim();
         if (s.isEmpty()) {
-            return null; // as sqlite-jdbc reads ''
+            return null;
         }
         try {
             TemporalAccessor t = READ.parse(s);
             LocalDate date = LocalDate.from(t);
             LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
             if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
-                return OffsetDateTime.of(date, time, ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)))
-                        .withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+                return ZonedDateTime.of(date, time, ZoneOffset.ofTotalSeconds(t.get(ChronoField.OFFSET_SECONDS)))
+                        .withZoneSameInstant(zone);
             }
-            return LocalDateTime.of(date, time);
+            return ZonedDateTime.of(date, time, zone);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.of(LocalDate.EPOCH, LocalTime.parse(s));
+                return ZonedDateTime.of(LocalDate.EPOCH, LocalTime.parse(s), zone);
             } catch (DateTimeParseException e2) {
                 throw SqlState.INVALID_DATETIME.exception("not a date or time: '" + s + "'", e);
             }
@@ -217,20 +226,52 @@ public final class Values {
 
     /** A value as a java.sql.Date, or null. */
     public static Date date(Object v) throws SQLException {
-        LocalDateTime t = dateTime(v);
-        return t == null ? null : Date.valueOf(t.toLocalDate());
+        return date(v, ZoneId.systemDefault());
+    }
+
+    /** A value as a java.sql.Date: midnight in {@code zone} of the day the value names there, or null. */
+    public static Date date(Object v, ZoneId zone) throws SQLException {
+        ZonedDateTime t = zoned(v, zone);
+        return t == null ? null : new Date(t.toLocalDate().atStartOfDay(zone).toInstant().toEpochMilli());
     }
 
     /** A value as a java.sql.Time, or null. */
     public static Time time(Object v) throws SQLException {
-        LocalDateTime t = dateTime(v);
-        return t == null ? null : Time.valueOf(t.toLocalTime());
+        return time(v, ZoneId.systemDefault());
+    }
+
+    /** A value as a java.sql.Time: the time of day (whole seconds) the value names in {@code zone}, or null. */
+    public static Time time(Object v, ZoneId zone) throws SQLException {
+        ZonedDateTime t = zoned(v, zone);
+        return t == null ? null : new Time(LocalDate.EPOCH.atTime(t.toLocalTime().truncatedTo(ChronoUnit.SECONDS))
+                .atZone(zone).toInstant().toEpochMilli());
     }
 
     /** A value as a java.sql.Timestamp, or null. */
     public static Timestamp timestamp(Object v) throws SQLException {
-        LocalDateTime t = dateTime(v);
-        return t == null ? null : Timestamp.valueOf(t);
+        return timestamp(v, ZoneId.systemDefault());
+    }
+
+    /** A value as a java.sql.Timestamp, text without an offset read as local time in {@code zone}, or null. */
+    public static Timestamp timestamp(Object v, ZoneId zone) throws SQLException {
+        ZonedDateTime t = zoned(v, zone);
+        return t == null ? null : Timestamp.from(t.toInstant());
+    }
+
+    /**
+     * The text cinch stores for a date, time or timestamp by default, its fields as they read in {@code zone}: the
+     * date of a {@code java.sql.Date}, the time of a {@code java.sql.Time} (whole seconds) and the date and time
+     * (milliseconds) of any other.
+     */
+    public static String dateText(java.util.Date value, ZoneId zone) {
+        ZonedDateTime t = (value instanceof Timestamp ts ? ts.toInstant() : Instant.ofEpochMilli(value.getTime()))
+                .atZone(zone);
+        if (value instanceof Date) {
+            return t.toLocalDate().toString();
+        } else if (value instanceof Time) {
+            return TEXT_TIME.format(t.toLocalTime());
+        }
+        return TEXT_TIMESTAMP.format(t.toLocalDateTime());
     }
 
     /** A value as bytes (text as UTF-8), or null. */

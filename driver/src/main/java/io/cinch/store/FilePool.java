@@ -148,7 +148,8 @@ public final class FilePool {
     }
 
     private static Handle open(Key key, Properties settings) throws SQLException {
-        SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : settings);
+        // a copy: SQLiteConfig adds its defaults to the Properties it is given, which are the connection's own
+        SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : (Properties) settings.clone());
         config.resetOpenMode(SQLiteOpenMode.CREATE); // files are made by TenantFiles only; a missing one is an error
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.enforceForeignKeys(true);

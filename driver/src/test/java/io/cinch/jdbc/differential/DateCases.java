@@ -34,13 +34,24 @@ final class DateCases {
         setters.put("setTime", ps -> ps.setTime(1, Time.valueOf("05:06:07")));
         setters.put("setDate-calendar", ps -> ps.setDate(1, Date.valueOf("2024-03-04"), tokyo));
         setters.put("setTimestamp-calendar", ps -> ps.setTimestamp(1, STAMP, utc));
+        setters.put("setTimestamp-tokyo", ps -> ps.setTimestamp(1, STAMP, tokyo));
+        setters.put("setTime-calendar", ps -> ps.setTime(1, Time.valueOf("05:06:07"), tokyo));
         setters.put("setObject-Timestamp", ps -> ps.setObject(1, STAMP));
+        setters.put("setObject-Date", ps -> ps.setObject(1, Date.valueOf("2024-03-04")));
+        setters.put("setObject-utilDate", ps -> ps.setObject(1, new java.util.Date(STAMP.getTime())));
+        setters.put("setObject-typed", ps -> ps.setObject(1, STAMP, java.sql.Types.TIMESTAMP));
+        setters.put("setNull-Timestamp", ps -> ps.setTimestamp(1, null, tokyo));
         Map<String, Map<String, String>> settings = new LinkedHashMap<>();
         settings.put("text", Map.of("date_class", "TEXT"));
         settings.put("integer", Map.of("date_class", "INTEGER"));
         settings.put("real", Map.of("date_class", "REAL"));
         settings.put("seconds", Map.of("date_class", "INTEGER", "date_precision", "SECONDS"));
         settings.put("format", Map.of("date_class", "TEXT", "date_string_format", "yyyy/MM/dd HH:mm"));
+        settings.put("format-millis", Map.of("date_class", "text", "date_string_format", "dd.MM.yyyy HH:mm:ss.SSS Z"));
+        settings.put("format-only", Map.of("date_string_format", "yyyy/MM/dd HH:mm"));
+        settings.put("precision-only", Map.of("date_precision", "SECONDS"));
+        settings.put("real-seconds", Map.of("date_class", "REAL", "date_precision", "SECONDS"));
+        settings.put("text-seconds", Map.of("date_class", "TEXT", "date_precision", "SECONDS"));
         settings.put("default", Map.of());
         for (var setting : settings.entrySet()) {
             for (var s : setters.entrySet()) {
@@ -57,7 +68,30 @@ final class DateCases {
                             t.step("getDate", () -> rs.getDate(1));
                             t.step("getTimestamp", () -> rs.getTimestamp(1));
                             t.step("getTimestamp-utc", () -> rs.getTimestamp(1, utc));
+                            t.step("getTimestamp-tokyo", () -> rs.getTimestamp(1, tokyo));
+                            t.step("getDate-tokyo", () -> rs.getDate(1, tokyo));
+                            t.step("getTime", () -> rs.getTime(1));
+                            t.step("getTime-tokyo", () -> rs.getTime(1, tokyo));
                         });
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("millis", "1709528767891");
+        values.put("julian", "2460373.7125913311");
+        values.put("text", "'2024-03-04 05:06:07.891'");
+        values.put("format", "'2024/03/04 05:06'");
+        values.put("empty", "''");
+        for (String setting : List.of("integer", "real", "seconds", "format", "default")) {
+            for (var v : values.entrySet()) {
+                c.add("date.read-" + setting + "-" + v.getKey(), settings.get(setting), List.of(), (conn, t) -> {
+                    ResultSet rs = conn.createStatement().executeQuery("SELECT " + v.getValue());
+                    rs.next();
+                    t.step("getDate", () -> rs.getDate(1));
+                    t.step("getDate-tokyo", () -> rs.getDate(1, tokyo));
+                    t.step("getTime-tokyo", () -> rs.getTime(1, tokyo));
+                    t.step("getTimestamp", () -> rs.getTimestamp(1));
+                    t.step("getTimestamp-tokyo", () -> rs.getTimestamp(1, tokyo));
+                });
             }
         }
         Map<String, String> stored = new LinkedHashMap<>();
