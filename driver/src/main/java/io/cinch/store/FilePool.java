@@ -90,10 +90,30 @@ public final class FilePool {
         return null;
     }
 
-    /** Takes a connection back; it stays open for the next borrower unless it cannot be reused. */
+    /**
+     * Takes a connection back; it stays open for the next borrower unless it cannot be reused. When an idle one to the
+     * same file is already kept, both close: SQLite keeps a closed connection's descriptor while another connection of
+     * the process holds a lock on the file, as a kept WAL connection always does.
+     */
     public void release(Handle handle) {
-        if (!handle.reset() || idle.asMap().putIfAbsent(handle.key(), handle) != null) {
+        if (!handle.reset()) {
             handle.close();
+            return;
+        }
+        Handle kept = idle.asMap().putIfAbsent(handle.key(), handle);
+        if (kept != null) {
+            handle.close();
+            closeIdle(handle.file());
+        }
+    }
+
+    /**
+     * Closes the idle connections to a tenant's own file, after a connection of cinch's own to it closed, so that
+     * SQLite lets go of that connection's descriptor.
+     */
+    public void closeIdle(Path file) {
+        for (Handle h = borrowIdle(file); h != null; h = borrowIdle(file)) {
+            h.close();
         }
     }
 

@@ -54,7 +54,7 @@ class DescriptorsPerFileTest {
 
     @Test
     @Disabled("known defect, benchmarks/README.md issue 9 'Open files with writers running': fails today with two "
-            + ".db descriptors on most tenant files")
+            + ".db descriptors on some tenant files")
     void aChangeWhileAWriterMovesBetweenTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
