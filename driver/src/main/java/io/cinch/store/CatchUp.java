@@ -177,6 +177,8 @@ public final class CatchUp {
             if (TenantFiles.userVersion(c) < log.size()) {
                 TenantFiles.catchUp(c, log, file);
             }
+        } finally {
+            project.files().closeIdle(file);
         }
     }
 }

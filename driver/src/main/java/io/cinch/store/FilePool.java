@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -33,6 +35,9 @@ public final class FilePool {
     }
 
     private final Cache<Key, Handle> idle;
+    /** Handles lent out, by file, and the files whose lent handles close when they come back. */
+    private final Map<Path, Integer> lent = new ConcurrentHashMap<>();
+    private final Set<Path> closeOnReturn = ConcurrentHashMap.newKeySet();
 
     FilePool(int maxIdle) {
         idle = Caffeine.newBuilder()
@@ -69,7 +74,7 @@ public final class FilePool {
     public Handle borrow(Path file, boolean template, Properties settings) throws SQLException {
         Key key = new Key(file, template, signature(settings));
         Handle handle = idle.asMap().remove(key);
-        return handle != null ? handle : open(key, settings);
+        return lend(handle != null ? handle : open(key, settings));
     }
 
     /**
@@ -80,24 +85,62 @@ public final class FilePool {
     public Handle borrowIdle(Path file) {
         Handle plain = idle.asMap().remove(new Key(file, false, ""));
         if (plain != null) {
-            return plain;
+            return lend(plain);
         }
         for (Key key : idle.asMap().keySet()) {
             if (!key.template() && key.file().equals(file)) {
                 Handle h = idle.asMap().remove(key);
                 if (h != null) {
-                    return h;
+                    return lend(h);
                 }
             }
         }
         return null;
     }
 
-    /** Takes a connection back; it stays open for the next borrower unless it cannot be reused. */
+    /**
+     * Takes a connection back; it stays open for the next borrower unless it cannot be reused. When an idle one to the
+     * same file is already kept, both close: SQLite keeps a closed connection's descriptor while another connection of
+     * the process holds a lock on the file, as a kept WAL connection always does.
+     */
     public void release(Handle handle) {
-        if (!handle.reset() || idle.asMap().putIfAbsent(handle.key(), handle) != null) {
+        if (returned(handle.file()) || !handle.reset()) {
             handle.close();
+            return;
         }
+        Handle kept = idle.asMap().putIfAbsent(handle.key(), handle);
+        if (kept != null) {
+            handle.close();
+            closeIdle(handle.file());
+        }
+    }
+
+    /**
+     * Closes the connections to a tenant's own file, after a connection of cinch's own to it closed, so that SQLite
+     * lets go of that connection's descriptor: the idle ones now, those lent out when they come back.
+     */
+    public void closeIdle(Path file) {
+        for (Handle h = borrowIdle(file); h != null; h = borrowIdle(file)) {
+            returned(file);
+            h.close();
+        }
+        if (lent.containsKey(file)) {
+            closeOnReturn.add(file);
+        }
+    }
+
+    private Handle lend(Handle handle) {
+        lent.merge(handle.file(), 1, Integer::sum);
+        return handle;
+    }
+
+    /** Notes that a lent handle of {@code file} came back; says whether it must close rather than be kept. */
+    private boolean returned(Path file) {
+        boolean close = closeOnReturn.contains(file);
+        if (lent.computeIfPresent(file, (f, n) -> n == 1 ? null : n - 1) == null) {
+            closeOnReturn.remove(file);
+        }
+        return close;
     }
 
     /** Closes the idle connections to {@code file} (or to files under it), before it is deleted or replaced. */

@@ -237,6 +237,8 @@ public final class TenantFiles {
         } finally {
             if (idle != null) {
                 project.files().release(idle);
+            } else {
+                project.files().closeIdle(file);
             }
         }
     }

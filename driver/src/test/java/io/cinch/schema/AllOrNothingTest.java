@@ -98,7 +98,9 @@ class AllOrNothingTest {
         }
         State before = state("main");
         try (Connection c = open(pm, "tenant=shop_1")) {
-            assertNamesTenant(assertState("23505", () -> run(c, "CREATE UNIQUE INDEX ux_items_v ON items(v)")), k);
+            SQLException refused = assertState("23505", () -> run(c, "CREATE UNIQUE INDEX ux_items_v ON items(v)"));
+            assertNamesTenant(refused, k);
+            assertEquals(19, refused.getErrorCode(), "SQLITE_CONSTRAINT, as sqlite-jdbc reports it");
         }
         assertEquals(before, state("main"));
         try (Connection c = open(pm, "tenant=" + k)) {
