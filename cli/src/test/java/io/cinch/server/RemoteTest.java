@@ -63,6 +63,29 @@ class RemoteTest {
     }
 
     @Test
+    void aFetchSizeOfZeroIsNoHintAndEveryRowArrives() throws SQLException {
+        try (Connection c = open("")) {
+            run(c, "CALL cinch.create_table('users', 'email:TEXT')", "CALL cinch.create_tenant('acme')");
+        }
+        try (Connection c = open("tenant=acme")) {
+            run(c, "INSERT INTO users(email) VALUES ('a'), ('b'), ('c')");
+        }
+        for (String keys : List.of("tenant=acme", "tenant=*")) {
+            try (Connection c = open(keys); PreparedStatement p = c.prepareStatement("SELECT email FROM users",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                p.setFetchSize(0); // as Spark's JDBC source does
+                int n = 0;
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        n++;
+                    }
+                }
+                assertEquals(3, n, keys);
+            }
+        }
+    }
+
+    @Test
     void preparedProcedureCallsTakeParameters() throws SQLException {
         try (Connection c = open("")) {
             try (PreparedStatement p = c.prepareStatement("CALL cinch.create_tenant(?)")) {

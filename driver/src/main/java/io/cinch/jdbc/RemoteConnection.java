@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaClientRuntimeException;
 import org.apache.calcite.avatica.AvaticaSqlException;
+import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.remote.Driver;
 import org.sqlite.SQLiteJDBCLoader;
@@ -85,8 +86,13 @@ final class RemoteConnection {
      */
     private static <T> T wrap(Class<T> type, T target) {
         InvocationHandler calls = (proxy, method, args) -> {
+            if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(args[0])) {
+                // JDBC: 0 means no hint; Avatica's client would fetch frames of no rows and return none (Spark sets 0)
+                args = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
+            }
+            Object[] call = args;
             try {
-                Object result = method.invoke(target, args);
+                Object result = method.invoke(target, call);
                 Class<?> returns = method.getReturnType();
                 return result != null && returns.isInterface() && WRAPPED.contains(returns)
                         ? wrap(cast(returns), result) : result;
