@@ -193,10 +193,27 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
             return result == null ? null : result.getMetaData();
         }
         try {
-            return StatedMetaData.of(prepared(statement).getMetaData());
-        } catch (SQLException e) {
-            throw SqlState.of(e);
+            return described(statement);
+        } catch (SQLException kept) {
+            // a statement kept by the handle from an earlier run has no column metadata until it runs again
+            // (sqlite-jdbc: "inconsistent internal state"): a newly prepared one has, unless results are being read
+            if (hasOpenResult()) {
+                throw SqlState.of(kept);
+            }
+            discardDelegate();
+            try {
+                return described(statement);
+            } catch (SQLException e) {
+                throw SqlState.of(e);
+            }
         }
+    }
+
+    /** The columns of the SQLite statement, read once here so that a statement that cannot describe them fails now. */
+    private ResultSetMetaData described(SqlStatement statement) throws SQLException {
+        ResultSetMetaData columns = prepared(statement).getMetaData();
+        columns.getColumnCount();
+        return StatedMetaData.of(columns);
     }
 
     @Override

@@ -319,7 +319,7 @@ class CinchStatement implements Statement {
     }
 
     /** Closes the SQLite statement (after a failure, sqlite-jdbc leaves it unusable). */
-    private void discardDelegate() {
+    void discardDelegate() {
         if (delegate != null) {
             try {
                 delegate.close();
@@ -428,6 +428,11 @@ class CinchStatement implements Statement {
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
         return runScript(parse(sql), List.of(), GeneratedKeys.byNames(columnNames), Expect.ANY);
+    }
+
+    /** Whether a result set of this statement is still open. */
+    boolean hasOpenResult() {
+        return result != null && !isClosedQuietly(result);
     }
 
     @Override

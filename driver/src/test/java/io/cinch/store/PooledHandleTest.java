@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -70,6 +72,21 @@ class PooledHandleTest {
         }
         try (Connection c = open(dir, "tenant=main")) {
             assertEquals("0", io.cinch.Projects.value(c, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
+    void aStatementKeptFromAnEarlierConnectionStillDescribesItsColumns() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = open(dir, "tenant=full");
+                 PreparedStatement ps = c.prepareStatement("SELECT id, v FROM t WHERE id = ?")) {
+                assertEquals(2, ps.getMetaData().getColumnCount(), "connection " + i); // Avatica's server asks first
+                ps.setLong(1, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("x", rs.getString("v"));
+                }
+            }
         }
     }
 
