@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,19 +31,24 @@ class DescriptorsPerFileTest {
     @TempDir
     Path dir;
 
+    /** Makes the tenants t0..t49, each written once, so that the pool keeps a handle to each file. */
+    private static void materializeTenants(Connection c) throws SQLException {
+        run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
+        for (int t = 0; t < TENANTS; t++) {
+            run(c, "CALL cinch.create_tenant('t" + t + "')");
+        }
+        for (int t = 0; t < TENANTS; t++) {
+            c.setSchema("t" + t);
+            run(c, "INSERT INTO items(name) VALUES ('n" + t + "')");
+        }
+        c.setSchema("main");
+    }
+
     @Test
     void aChangeOverCachedTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
-            run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
-            for (int t = 0; t < TENANTS; t++) {
-                run(c, "CALL cinch.create_tenant('t" + t + "')");
-            }
-            for (int t = 0; t < TENANTS; t++) {
-                c.setSchema("t" + t);
-                run(c, "INSERT INTO items(name) VALUES ('n" + t + "')");
-            }
-            c.setSchema("main");
+            materializeTenants(c);
             assertEquals(TENANTS * 3, descriptorsPerFile(pm).size(), "each tenant's handle is cached");
             assertOneDescriptorPerFile(pm, "before the change");
             run(c, "CREATE UNIQUE INDEX ux_name ON items(name)");
@@ -58,15 +64,7 @@ class DescriptorsPerFileTest {
     void aChangeWhileAWriterMovesBetweenTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
-            run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
-            for (int t = 0; t < TENANTS; t++) {
-                run(c, "CALL cinch.create_tenant('t" + t + "')");
-            }
-            for (int t = 0; t < TENANTS; t++) {
-                c.setSchema("t" + t);
-                run(c, "INSERT INTO items(name) VALUES ('n" + t + "')");
-            }
-            c.setSchema("main");
+            materializeTenants(c);
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicReference<Exception> failed = new AtomicReference<>();
             Thread writer = new Thread(() -> {
