@@ -20,7 +20,6 @@ public final class Projects {
         return "jdbc:cinch:" + dir + (params.length == 0 ? "" : "?" + String.join("&", params));
     }
 
-    /** A connection to {@code dir} with extra parameters. */
     /** Waits until the background catch-up of the project at {@code dir} has brought every file up to its branch. */
     public static void awaitCatchUp(Path dir) throws SQLException {
         io.cinch.store.Project project = io.cinch.store.Project.acquire(dir, false, null);
@@ -36,6 +35,7 @@ public final class Projects {
         }
     }
 
+    /** A connection to {@code dir} with extra parameters. */
     public static Connection open(Path dir, String... params) throws SQLException {
         return DriverManager.getConnection(url(dir, params));
     }

@@ -1,5 +1,6 @@
 package io.cinch.jdbc;
 
+import static io.cinch.Projects.awaitCatchUp;
 import static io.cinch.Projects.open;
 import static io.cinch.Projects.rows;
 import static io.cinch.Projects.run;
@@ -318,6 +319,7 @@ class SessionTest {
     void fileReachingAndWeakeningStatementsFail42501AndChangeNothing(String template) throws Exception {
         String sql = template.replace("@evil", dir.resolve("evil.db").toString())
                 .replace("@tenant", tenantFile("acme_corp").toString());
+        awaitCatchUp(pm); // the background catch-up of the set-up's schema writes its cursor into cinch.db
         for (String tenant : List.of("acme_corp", "main")) {
             Map<String, String> before = fingerprint();
             try (Connection c = open(pm, "tenant=" + tenant)) {
