@@ -197,6 +197,18 @@ public final class CinchConnection implements Connection, Session {
     }
 
     /**
+     * True when SQLite runs the schema statement on this connection's temporary schema, where it stays: an index,
+     * trigger, ALTER or DROP of a temporary object, or a name qualified with {@code temp}.
+     */
+    boolean isTemporary(SqlStatement statement) throws SQLException {
+        try {
+            return TemporaryDdl.isTemporary(statement, handle().jdbc());
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
+    }
+
+    /**
      * Runs a schema statement as a change of the whole branch: at once with auto-commit, else as part of the open
      * transaction (on the tenant's own file, holding the branch's schema lock), to become one change at commit. On a
      * locked connection, a table qualified with another tenant, a branch or a database is refused (42501) first.
@@ -452,6 +464,9 @@ public final class CinchConnection implements Connection, Session {
     private void replaceHandle(Branch newBranch, Tenant newTenant) throws SQLException {
         Handle next = project.tenantFiles().borrow(newTenant, newBranch, url.sqliteSettings());
         Handle previous = handle;
+        if (newTenant.id() == tenant.id()) {
+            carryTemporaryObjects(previous, next);
+        }
         branch = newBranch;
         tenant = newTenant;
         handle = next;
@@ -465,6 +480,19 @@ public final class CinchConnection implements Connection, Session {
             pins.put(previous, pinned);
         }
         applyState();
+    }
+
+    /** The same tenant on a new file (its first write): the connection's temporary objects come along. */
+    private void carryTemporaryObjects(Handle previous, Handle next) throws SQLException {
+        try {
+            if (TemporarySchema.exists(previous.jdbc())) {
+                next.markSessionChanged();
+                TemporarySchema.copy(previous.jdbc(), next.jdbc());
+            }
+        } catch (SQLException e) {
+            project.files().release(next);
+            throw SqlState.of(e, "the connection's temporary objects could not follow its tenant to its new file");
+        }
     }
 
     /** True when {@code h} is a former handle that statements still read result sets from. */

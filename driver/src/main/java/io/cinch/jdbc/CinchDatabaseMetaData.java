@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -531,7 +532,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         Pattern children = pattern(childPattern);
         List<Object[]> rows = new ArrayList<>();
         for (Scope s : scopes(catalog, schema)) {
-            for (SchemaInfo.Table child : s.info().tables()) {
+            for (SchemaInfo.Table child : s.reachable()) {
                 if (!children.matcher(child.name()).matches()) {
                     continue;
                 }
@@ -539,7 +540,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                     if (!parents.matcher(fk.table()).matches()) {
                         continue;
                     }
-                    SchemaInfo.Table parent = s.info().table(fk.table()).orElse(null);
+                    SchemaInfo.Table parent = s.table(fk.table()).orElse(null);
                     String parentKeyName = parent == null || parent.primaryKeyName() == null ? "" : parent.primaryKeyName();
                     for (int i = 0; i < fk.from().size(); i++) {
                         String to = fk.to().get(i) != null ? fk.to().get(i)
@@ -746,10 +747,27 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     // ---- how patterns pick branches, tenants and tables ----
 
     /**
-     * One (branch, tenant) pair whose tables a listing reports, with the branch's schema; {@code own} when it is the
-     * connection's own tenant, the only one with the connection's temporary tables.
+     * One (branch, tenant) pair whose tables a listing reports, with the branch's schema and the connection's
+     * temporary tables (empty but in the connection's own tenant).
      */
-    private record Scope(String branch, String tenant, SchemaInfo info, boolean own) {
+    private record Scope(String branch, String tenant, SchemaInfo info, List<SchemaInfo.Table> temporary) {
+
+        /** The tables and views a name reaches here, as SQLite resolves it: a temporary one hides the branch's. */
+        List<SchemaInfo.Table> reachable() {
+            List<SchemaInfo.Table> out = new ArrayList<>(temporary);
+            for (SchemaInfo.Table t : info.tables()) {
+                if (table(t.name()).orElse(t) == t) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
+
+        /** The table or view {@code name} reaches here (any case), if there is one. */
+        Optional<SchemaInfo.Table> table(String name) {
+            return temporary.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst()
+                    .or(() -> info.table(name));
+        }
     }
 
     /** A table as {@link #getTables} lists it: where, what, and its type. */
@@ -763,15 +781,25 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
             boolean ownBranch = b.id() == connection.branch().id();
             if (schemaPattern == null) {
                 if (ownBranch) {
-                    out.add(new Scope(b.name(), connection.tenant().name(), info, true));
+                    out.add(new Scope(b.name(), connection.tenant().name(), info, temporary()));
                 }
                 continue;
             }
             for (Tenant t : tenants(b, schemaPattern)) {
-                out.add(new Scope(b.name(), t.name(), info, ownBranch && t.id() == connection.tenant().id()));
+                boolean own = ownBranch && t.id() == connection.tenant().id();
+                out.add(new Scope(b.name(), t.name(), info, own ? temporary() : List.of()));
             }
         }
         return out;
+    }
+
+    /** The connection's temporary tables and views. */
+    private List<SchemaInfo.Table> temporary() throws SQLException {
+        try {
+            return SchemaInfo.temporary(connection.handle().jdbc());
+        } catch (SQLException e) {
+            throw SqlState.of(e);
+        }
     }
 
     /** Every table, view, system table and temporary table of the scopes whose name matches. */
@@ -785,14 +813,8 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
             for (SchemaInfo.Table t : s.info().systemTables()) {
                 out.add(new Listed(s, t, "SYSTEM TABLE"));
             }
-            if (s.own()) {
-                try {
-                    for (SchemaInfo.Table t : SchemaInfo.temporary(connection.handle().jdbc())) {
-                        out.add(new Listed(s, t, "GLOBAL TEMPORARY"));
-                    }
-                } catch (SQLException e) {
-                    throw SqlState.of(e);
-                }
+            for (SchemaInfo.Table t : s.temporary()) {
+                out.add(new Listed(s, t, "GLOBAL TEMPORARY"));
             }
         }
         return out.stream().filter(l -> p.matcher(l.table().name()).matches()).toList();
@@ -838,7 +860,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
 
     private static List<SchemaInfo.Table> tables(Scope scope, String tablePattern) {
         Pattern p = pattern(tablePattern);
-        return scope.info().tables().stream().filter(t -> p.matcher(t.name()).matches()).toList();
+        return scope.reachable().stream().filter(t -> p.matcher(t.name()).matches()).toList();
     }
 
     /** A JDBC search pattern ({@code %}, {@code _}, {@code \} escapes; null means all) as a case-insensitive regex. */

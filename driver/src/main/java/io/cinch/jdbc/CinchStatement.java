@@ -120,6 +120,10 @@ class CinchStatement implements Statement {
                 if (expect == Expect.QUERY) {
                     throw SqlState.INVALID_ARGUMENT.exception("a schema statement returns no result set");
                 }
+                if (connection.isTemporary(statement)) {
+                    return runOnTenant(new SqlStatement(statement.text(), statement.tokens(),
+                            SqlStatement.Kind.TEMP_DDL, null), params, keys, expect);
+                }
                 connection.schemaChange(statement);
                 updateCount = 0;
                 return false;

@@ -94,38 +94,38 @@ public final class SchemaInfo {
 
     /** Reads the schema of an open database. */
     public static SchemaInfo read(Connection c) throws SQLException {
+        return new SchemaInfo(tables(c, "main"), systemTables(c));
+    }
+
+    /** The temporary tables and views of a connection, by name, with their columns, keys and indexes. */
+    public static List<Table> temporary(Connection c) throws SQLException {
+        return List.copyOf(tables(c, "temp").values());
+    }
+
+    /** The tables and views of one schema of a connection ({@code main} or {@code temp}), by lower-cased name. */
+    private static Map<String, Table> tables(Connection c, String schema) throws SQLException {
         Map<String, Table> tables = new TreeMap<>();
+        List<String[]> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view') "
-                     + "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
-            List<String[]> rows = new ArrayList<>();
+             ResultSet rs = s.executeQuery("SELECT name, type, sql FROM " + schema + ".sqlite_master "
+                     + "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             while (rs.next()) {
                 rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
-            for (String[] row : rows) {
-                boolean view = row[1].equals("view");
-                String sql = row[2] == null ? "" : row[2].toLowerCase(Locale.ROOT);
-                List<Column> columns = columns(c, "main", row[0]);
-                List<String> pk = columns.stream().filter(col -> col.primaryKey() > 0)
-                        .sorted(Comparator.comparingInt(Column::primaryKey)).map(Column::name).toList();
-                TableDeclaration declared = TableDeclaration.read(view ? "" : row[2]);
-                tables.put(row[0].toLowerCase(Locale.ROOT), new Table(row[0], view, columns, pk,
-                        declared.primaryKeyName(), sql.replaceAll("\\s+", " ").contains("without rowid"),
-                        declared.autoincrement(), view ? List.of() : indexes(c, row[0]),
-                        view ? List.of() : foreignKeys(c, row[0], declared.foreignKeys())));
-            }
         }
-        return new SchemaInfo(tables, systemTables(c));
-    }
-
-    /** The temporary tables and views of a connection, by name, with their columns. */
-    public static List<Table> temporary(Connection c) throws SQLException {
-        List<Table> out = new ArrayList<>();
-        for (String[] row : names(c, "SELECT name, type FROM sqlite_temp_master WHERE type IN ('table', 'view') "
-                + "ORDER BY name")) {
-            out.add(plain(row[0], row[1].equals("view"), columns(c, "temp", row[0])));
+        for (String[] row : rows) {
+            boolean view = row[1].equals("view");
+            String sql = row[2] == null ? "" : row[2].toLowerCase(Locale.ROOT);
+            List<Column> columns = columns(c, schema, row[0]);
+            List<String> pk = columns.stream().filter(col -> col.primaryKey() > 0)
+                    .sorted(Comparator.comparingInt(Column::primaryKey)).map(Column::name).toList();
+            TableDeclaration declared = TableDeclaration.read(view ? "" : row[2]);
+            tables.put(row[0].toLowerCase(Locale.ROOT), new Table(row[0], view, columns, pk,
+                    declared.primaryKeyName(), sql.replaceAll("\\s+", " ").contains("without rowid"),
+                    declared.autoincrement(), view ? List.of() : indexes(c, schema, row[0]),
+                    view ? List.of() : foreignKeys(c, schema, row[0], declared.foreignKeys())));
         }
-        return out;
+        return tables;
     }
 
     /** SQLite's own tables: {@code sqlite_schema}, and those such as {@code sqlite_sequence} it made in the file. */
@@ -196,11 +196,12 @@ public final class SchemaInfo {
         return out;
     }
 
-    private static List<Index> indexes(Connection c, String table) throws SQLException {
+    private static List<Index> indexes(Connection c, String schema, String table) throws SQLException {
         List<Index> out = new ArrayList<>();
         Map<String, Boolean> names = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT name, \"unique\" FROM pragma_index_list(?) ORDER BY name")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT name, \"unique\" FROM pragma_index_list(?, ?) ORDER BY name")) {
             ps.setString(1, table);
+            ps.setString(2, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     names.put(rs.getString(1), rs.getInt(2) == 1);
@@ -211,8 +212,9 @@ public final class SchemaInfo {
             List<String> columns = new ArrayList<>();
             List<Boolean> descending = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno")) {
+                    "SELECT name, \"desc\" FROM pragma_index_xinfo(?, ?) WHERE key = 1 ORDER BY seqno")) {
                 ps.setString(1, index.getKey());
+                ps.setString(2, schema);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         columns.add(rs.getString(1));
@@ -229,12 +231,13 @@ public final class SchemaInfo {
      * The foreign keys of a table, named from its text: SQLite numbers them from the last declared, so key {@code id}
      * is the text's {@code count - 1 - id}th, when its columns agree.
      */
-    private static List<ForeignKey> foreignKeys(Connection c, String table, List<TableDeclaration.ForeignKeyClause> declared)
-            throws SQLException {
+    private static List<ForeignKey> foreignKeys(Connection c, String schema, String table,
+                                                List<TableDeclaration.ForeignKeyClause> declared) throws SQLException {
         Map<Integer, ForeignKey> keys = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, \"table\", \"from\", \"to\", on_update, on_delete "
-                + "FROM pragma_foreign_key_list(?) ORDER BY id, seq")) {
+                + "FROM pragma_foreign_key_list(?, ?) ORDER BY id, seq")) {
             ps.setString(1, table);
+            ps.setString(2, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ForeignKey fk = keys.get(rs.getInt(1));

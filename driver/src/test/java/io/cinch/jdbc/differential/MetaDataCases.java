@@ -32,6 +32,18 @@ final class MetaDataCases {
             "CREATE UNIQUE INDEX parent_code_amount ON parent(code, amount)",
             "CREATE VIEW parent_view AS SELECT id, code FROM parent");
 
+    /**
+     * Temporary tables with keys, a foreign key between them and indexes, beside a branch table that one of them
+     * shadows by name ({@code kept}).
+     */
+    static final List<String> TEMPORARY_KEYS = List.of(
+            "CREATE TABLE kept(id INTEGER PRIMARY KEY, v INT)",
+            "CREATE TEMP TABLE scratch_parent(id INTEGER PRIMARY KEY, code TEXT UNIQUE)",
+            "CREATE TEMP TABLE scratch(a INT, b TEXT, p INT, CONSTRAINT scratch_key PRIMARY KEY (a, b), "
+                    + "CONSTRAINT scratch_p FOREIGN KEY (p) REFERENCES scratch_parent(id) ON DELETE CASCADE)",
+            "CREATE INDEX scratch_b ON scratch(b DESC)",
+            "CREATE TEMP TABLE kept(k TEXT PRIMARY KEY, w INT)");
+
     private MetaDataCases() {
     }
 
@@ -62,6 +74,19 @@ final class MetaDataCases {
         meta(c, "meta.tables-temp-and-table", temporary,
                 md -> md.getTables(null, null, "%", new String[] {"TABLE", "GLOBAL TEMPORARY"}));
         meta(c, "meta.columns-temp", temporary, md -> md.getColumns(null, null, "scratch", "%"));
+        for (String table : List.of("scratch", "scratch_parent", "kept")) {
+            meta(c, "meta.primary-keys-temp-" + table, TEMPORARY_KEYS, md -> md.getPrimaryKeys(null, null, table));
+            meta(c, "meta.index-info-temp-" + table, TEMPORARY_KEYS,
+                    md -> md.getIndexInfo(null, null, table, false, false));
+            meta(c, "meta.imported-keys-temp-" + table, TEMPORARY_KEYS, md -> md.getImportedKeys(null, null, table));
+            meta(c, "meta.exported-keys-temp-" + table, TEMPORARY_KEYS, md -> md.getExportedKeys(null, null, table));
+            meta(c, "meta.columns-temp-" + table, TEMPORARY_KEYS, md -> md.getColumns(null, null, table, "%"));
+        }
+        meta(c, "meta.unique-index-info-temp", TEMPORARY_KEYS,
+                md -> md.getIndexInfo(null, null, "scratch_parent", true, false));
+        meta(c, "meta.cross-reference-temp", TEMPORARY_KEYS,
+                md -> md.getCrossReference(null, null, "scratch_parent", null, null, "scratch"));
+        meta(c, "meta.tables-temp-keyed", TEMPORARY_KEYS, md -> md.getTables(null, null, "%", null));
         List<String> mixedCase = List.of("CREATE TABLE Beta(x INT)", "CREATE TABLE alpha(y INT)",
                 "CREATE VIEW Gamma AS SELECT y FROM alpha");
         meta(c, "meta.tables-mixed-case", mixedCase, md -> md.getTables(null, null, "%", null));

@@ -40,6 +40,61 @@ final class UpdateCases {
         c.update("update.empty", kv, "", check);
         c.update("update.comment-only", kv, "-- nothing", check);
         c.update("update.temp-table", kv, "CREATE TEMP TABLE tmp(a)", "SELECT count(*) FROM temp.sqlite_master");
+        List<String> scratch = List.of("CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER)",
+                "CREATE TEMP TABLE scratch(a INT, b TEXT)", "INSERT INTO scratch VALUES (1, 'x'), (2, 'y')");
+        String everywhere = "SELECT 'temp', type, name, tbl_name FROM temp.sqlite_master UNION ALL "
+                + "SELECT 'main', type, name, tbl_name FROM main.sqlite_master ORDER BY 1, 2, 3";
+        c.update("update.temp-index", scratch, "CREATE INDEX scratch_a ON scratch(a)", everywhere);
+        c.update("update.temp-unique-index", scratch, "CREATE UNIQUE INDEX scratch_b ON scratch(b)", everywhere);
+        c.update("update.temp-index-qualified", scratch, "CREATE INDEX temp.scratch_ab ON scratch(a, b)", everywhere);
+        c.update("update.temp-table-qualified", scratch, "CREATE TABLE temp.other(z)", everywhere);
+        c.update("update.temp-view-qualified", scratch, "CREATE VIEW temp.glance AS SELECT a FROM scratch", everywhere);
+        c.update("update.temp-view", scratch, "CREATE TEMP VIEW glance AS SELECT a FROM scratch", everywhere);
+        c.update("update.temp-trigger", scratch,
+                "CREATE TEMP TRIGGER kv_copy AFTER INSERT ON kv BEGIN INSERT INTO scratch VALUES (new.v, new.k); END",
+                everywhere);
+        c.update("update.trigger-on-temp-table", scratch,
+                "CREATE TRIGGER scratch_copy AFTER INSERT ON scratch BEGIN INSERT INTO scratch VALUES (0, 'copy'); END",
+                everywhere);
+        c.update("update.drop-temp-table", scratch, "DROP TABLE scratch", everywhere);
+        c.update("update.drop-temp-table-qualified", scratch, "DROP TABLE temp.scratch", everywhere);
+        c.update("update.drop-temp-table-if-exists", scratch, "DROP TABLE IF EXISTS scratch", everywhere);
+        List<String> temporaries = List.of("CREATE TABLE kv(k TEXT PRIMARY KEY, v INTEGER)",
+                "CREATE TEMP TABLE scratch(a INT, b TEXT)", "CREATE INDEX scratch_a ON scratch(a)",
+                "CREATE TEMP VIEW glance AS SELECT a FROM scratch",
+                "CREATE TRIGGER scratch_copy AFTER INSERT ON scratch BEGIN SELECT 1; END",
+                "CREATE TEMP TABLE kv(shadow)");
+        c.update("update.drop-temp-index", temporaries, "DROP INDEX scratch_a", everywhere);
+        c.update("update.drop-temp-view", temporaries, "DROP VIEW glance", everywhere);
+        c.update("update.drop-temp-trigger", temporaries, "DROP TRIGGER scratch_copy", everywhere);
+        c.update("update.drop-shadowing-temp-table", temporaries, "DROP TABLE kv", everywhere);
+        c.update("update.alter-temp-table", scratch, "ALTER TABLE scratch ADD COLUMN c INT DEFAULT 7",
+                "SELECT * FROM scratch ORDER BY a");
+        c.update("update.rename-temp-table", scratch, "ALTER TABLE scratch RENAME TO scratch2", everywhere);
+        c.update("update.rename-temp-column", scratch, "ALTER TABLE scratch RENAME COLUMN b TO bb",
+                "SELECT * FROM scratch ORDER BY a");
+        c.update("update.drop-temp-column", scratch, "ALTER TABLE temp.scratch DROP COLUMN b",
+                "SELECT * FROM scratch ORDER BY a");
+        c.add("update.temp-index-in-transaction", scratch, (conn, t) -> {
+            conn.setAutoCommit(false);
+            t.step("create index", () -> conn.createStatement().executeUpdate("CREATE INDEX scratch_a ON scratch(a)"));
+            t.step("insert", () -> conn.createStatement().executeUpdate("INSERT INTO scratch VALUES (3, 'z')"));
+            conn.rollback();
+            conn.setAutoCommit(true);
+            t.step(everywhere, () -> conn.createStatement().executeQuery(everywhere));
+            t.step("rows", () -> conn.createStatement().executeQuery("SELECT * FROM scratch ORDER BY a"));
+        });
+        c.add("update.temp-table-after-first-write", scratch, (conn, t) -> {
+            t.step("insert", () -> conn.createStatement().executeUpdate("INSERT INTO kv SELECT b, a FROM scratch"));
+            t.step("rows", () -> conn.createStatement().executeQuery("SELECT * FROM scratch ORDER BY a"));
+            t.step(everywhere, () -> conn.createStatement().executeQuery(everywhere));
+        });
+        c.add("update.prepared-temp-index", scratch, (conn, t) -> {
+            var ps = conn.prepareStatement("CREATE INDEX scratch_a ON scratch(a)");
+            t.step("parameter count", () -> ps.getParameterMetaData().getParameterCount());
+            t.step("executeUpdate", ps::executeUpdate);
+            t.step(everywhere, () -> conn.createStatement().executeQuery(everywhere));
+        });
         c.update("update.create-table-string-name", List.of(), "CREATE TABLE 'odd name'(a)",
                 "SELECT name FROM sqlite_master");
         c.update("update.create-table-bracket-name", List.of(), "CREATE TABLE [odd name](a)",
