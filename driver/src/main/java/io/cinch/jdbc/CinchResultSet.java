@@ -34,11 +34,24 @@ final class CinchResultSet implements ResultSet {
 
     private final ResultSet delegate;
     private final Statement owner;
+    private final SqliteDates dates;
     private boolean[] booleans;
 
     CinchResultSet(ResultSet delegate, Statement owner) {
+        this(delegate, owner, null);
+    }
+
+    /** The engine's rows of the cross-tenant connection, its dates read by sqlite-jdbc under the URL's settings. */
+    CinchResultSet(ResultSet delegate, Statement owner, SqliteDates dates) {
         this.delegate = delegate;
         this.owner = owner;
+        this.dates = dates;
+    }
+
+    /** A date read by sqlite-jdbc under the URL's date settings, or else as the result set reads it. */
+    private <T> T read(int column, SqliteDates.Reader<T> sqlite, SqliteDates.Reader<T> otherwise) throws SQLException {
+        T value = dates == null ? null : dates.read(raw(column), sqlite);
+        return value != null ? value : otherwise.read(delegate);
     }
 
     private boolean isBoolean(int column) throws SQLException {
@@ -109,7 +122,7 @@ final class CinchResultSet implements ResultSet {
     @Override
     public Date getDate(int columnIndex) throws SQLException {
         try {
-            return delegate.getDate(columnIndex);
+            return read(columnIndex, rs -> rs.getDate(1), rs -> rs.getDate(columnIndex));
         } catch (SQLException e) {
             return Values.date(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
         }
@@ -126,7 +139,7 @@ final class CinchResultSet implements ResultSet {
             return getDate(columnIndex);
         }
         try {
-            return delegate.getDate(columnIndex, cal);
+            return read(columnIndex, rs -> rs.getDate(1, cal), rs -> rs.getDate(columnIndex, cal));
         } catch (SQLException e) {
             return Values.date(raw(columnIndex), cal.getTimeZone().toZoneId());
         }
@@ -140,7 +153,7 @@ final class CinchResultSet implements ResultSet {
     @Override
     public Time getTime(int columnIndex) throws SQLException {
         try {
-            return delegate.getTime(columnIndex);
+            return read(columnIndex, rs -> rs.getTime(1), rs -> rs.getTime(columnIndex));
         } catch (SQLException e) {
             return Values.time(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
         }
@@ -157,7 +170,7 @@ final class CinchResultSet implements ResultSet {
             return getTime(columnIndex);
         }
         try {
-            return delegate.getTime(columnIndex, cal);
+            return read(columnIndex, rs -> rs.getTime(1, cal), rs -> rs.getTime(columnIndex, cal));
         } catch (SQLException e) {
             return Values.time(raw(columnIndex), cal.getTimeZone().toZoneId());
         }
@@ -171,7 +184,7 @@ final class CinchResultSet implements ResultSet {
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
         try {
-            return delegate.getTimestamp(columnIndex);
+            return read(columnIndex, rs -> rs.getTimestamp(1), rs -> rs.getTimestamp(columnIndex));
         } catch (SQLException e) {
             return Values.timestamp(raw(columnIndex)); // a format sqlite-jdbc cannot read, such as cinch's ISO-8601 text
         }
@@ -188,7 +201,7 @@ final class CinchResultSet implements ResultSet {
             return getTimestamp(columnIndex);
         }
         try {
-            return delegate.getTimestamp(columnIndex, cal);
+            return read(columnIndex, rs -> rs.getTimestamp(1, cal), rs -> rs.getTimestamp(columnIndex, cal));
         } catch (SQLException e) {
             return Values.timestamp(raw(columnIndex), cal.getTimeZone().toZoneId());
         }

@@ -144,10 +144,6 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
         if (values.get(Property.TENANT).equals(ALL_TENANTS) && values.get(Property.LOCK_TENANT).equals("true")) {
             throw SqlState.NOT_ALLOWED.exception("lock_tenant=true locks a connection to one tenant; tenant=* reads them all");
         }
-        if (values.get(Property.TENANT).equals(ALL_TENANTS) && DATE_KEYS.stream().anyMatch(sqlite::containsKey)) {
-            throw SqlState.NOT_SUPPORTED.exception("tenant=* does not take sqlite-jdbc's date settings " + DATE_KEYS
-                    + ": it reads dates as cinch's text and sqlite-jdbc's numbers alike; give them on a tenant's URL");
-        }
         try {
             return new ConnectionUrl(url, Path.of(dir), values, sqlite);
         } catch (InvalidPathException e) {
@@ -173,6 +169,17 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
     /** True when sqlite-jdbc's date settings were given, so that sqlite-jdbc stores and reads dates, not cinch. */
     boolean sqliteDates() {
         return DATE_KEYS.stream().anyMatch(sqliteSettings::containsKey);
+    }
+
+    /** sqlite-jdbc's date settings among the URL's, alone. */
+    Properties dateSettings() {
+        Properties out = new Properties();
+        for (String key : DATE_KEYS) {
+            if (sqliteSettings.getProperty(key) != null) {
+                out.setProperty(key, sqliteSettings.getProperty(key));
+            }
+        }
+        return out;
     }
 
     boolean crossTenant() {

@@ -7,6 +7,7 @@ import io.cinch.procedures.ProcedureCall;
 import io.cinch.procedures.Session;
 import io.cinch.sql.SqlState;
 import io.cinch.sql.SqlStatement;
+import io.cinch.sql.Values;
 import io.cinch.store.Branch;
 import io.cinch.store.Database;
 import io.cinch.store.Project;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TimeZone;
 import java.util.concurrent.Executor;
 
 /**
@@ -48,18 +50,21 @@ final class CrossTenantConnection implements Connection, Session {
     private final Project project;
     private final Database database;
     private final Branch branch;
+    private final SqliteDates dates;
     private final Map<String, Deque<PreparedStatement>> plans = new LinkedHashMap<>(16, 0.75f, true);
     private CinchConnection procedures;
     private boolean autoCommit = true;
     private int isolation = TRANSACTION_SERIALIZABLE;
     private boolean closed;
 
-    private CrossTenantConnection(Connection calcite, ConnectionUrl url, Project project, Database database, Branch branch) {
+    private CrossTenantConnection(Connection calcite, ConnectionUrl url, Project project, Database database, Branch branch,
+                                  SqliteDates dates) {
         this.calcite = calcite;
         this.url = url;
         this.project = project;
         this.database = database;
         this.branch = branch;
+        this.dates = dates;
     }
 
     /** Opens the cross-tenant connection of the URL's database and branch. */
@@ -67,7 +72,21 @@ final class CrossTenantConnection implements Connection, Session {
         Database database = project.database(url.get(Property.DATABASE));
         Branch branch = project.branch(database, url.get(Property.BRANCH));
         Connection calcite = Federation.connect(new BranchTenants(project, database, branch));
-        return new CrossTenantConnection(calcite, url, project, database, branch);
+        return new CrossTenantConnection(calcite, url, project, database, branch,
+                url.sqliteDates() ? SqliteDates.open(url.dateSettings()) : null);
+    }
+
+    /**
+     * What a tenant connection of the same URL stores for a date parameter, its fields in {@code zone}: cinch's
+     * ISO-8601 text, or sqlite-jdbc's form under the URL's date settings.
+     */
+    Object storedDate(java.util.Date value, TimeZone zone) throws SQLException {
+        return dates == null ? Values.dateText(value, zone.toZoneId()) : dates.stored(value, zone);
+    }
+
+    /** sqlite-jdbc's reading of dates under the URL's date settings, or null without them. */
+    SqliteDates dates() {
+        return dates;
     }
 
     /** How a statement runs here: on the engine, as a procedure, as nothing at all, or not at all. */
@@ -382,7 +401,7 @@ final class CrossTenantConnection implements Connection, Session {
             plans.values().forEach(idle -> idle.forEach(CrossTenantConnection::closeQuietly));
             plans.clear();
         }
-        try (Connection engine = calcite; Connection calls = procedures) {
+        try (Connection engine = calcite; Connection calls = procedures; SqliteDates memory = dates) {
             // both closed
         } finally {
             project.release();

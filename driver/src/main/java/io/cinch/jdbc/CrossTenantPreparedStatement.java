@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.sql.SqlState;
+import io.cinch.sql.Values;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -20,7 +21,10 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.temporal.Temporal;
 import java.util.Calendar;
+import java.util.TimeZone;
 
 /** A prepared query of the cross-tenant connection, planned once by the engine and run as often as asked. */
 final class CrossTenantPreparedStatement extends CrossTenantStatement implements PreparedStatement {
@@ -274,20 +278,12 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
 
     @Override
     public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-        try {
-            prepared.setDate(parameterIndex, x, cal);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setDateTime(parameterIndex, x, cal);
     }
 
     @Override
     public void setDate(int parameterIndex, Date x) throws SQLException {
-        try {
-            prepared.setDate(parameterIndex, x);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setDateTime(parameterIndex, x, null);
     }
 
     @Override
@@ -399,18 +395,26 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     }
 
     @Override
-    public void setObject(int parameterIndex, Object x, int scaleOrLength, int scaleOrLength3) throws SQLException {
+    public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
+        if (x instanceof java.util.Date d) {
+            setDateTime(parameterIndex, d, null);
+            return;
+        }
         try {
-            prepared.setObject(parameterIndex, x, scaleOrLength, scaleOrLength3);
+            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType, scaleOrLength);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
     @Override
-    public void setObject(int parameterIndex, Object x, int scaleOrLength) throws SQLException {
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+        if (x instanceof java.util.Date d) {
+            setDateTime(parameterIndex, d, null);
+            return;
+        }
         try {
-            prepared.setObject(parameterIndex, x, scaleOrLength);
+            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -418,8 +422,12 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
 
     @Override
     public void setObject(int parameterIndex, Object x) throws SQLException {
+        if (x instanceof java.util.Date d) {
+            setDateTime(parameterIndex, d, null);
+            return;
+        }
         try {
-            prepared.setObject(parameterIndex, x);
+            prepared.setObject(parameterIndex, tenantValue(x));
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
@@ -472,38 +480,45 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
 
     @Override
     public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-        try {
-            prepared.setTime(parameterIndex, x, cal);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setDateTime(parameterIndex, x, cal);
     }
 
     @Override
     public void setTime(int parameterIndex, Time x) throws SQLException {
-        try {
-            prepared.setTime(parameterIndex, x);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setDateTime(parameterIndex, x, null);
     }
 
     @Override
     public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
+        setDateTime(parameterIndex, x, cal);
+    }
+
+    @Override
+    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
+        setDateTime(parameterIndex, x, null);
+    }
+
+    /**
+     * Binds a date, time or timestamp as a tenant connection of the same URL stores it (cinch's ISO-8601 text, or
+     * sqlite-jdbc's form under the URL's date settings), its fields in the calendar's zone, else the JVM's: so it
+     * compares with the stored values as the same query does on each tenant.
+     */
+    private void setDateTime(int parameterIndex, java.util.Date x, Calendar cal) throws SQLException {
         try {
-            prepared.setTimestamp(parameterIndex, x, cal);
+            if (x == null) {
+                prepared.setNull(parameterIndex, Types.VARCHAR);
+            } else {
+                prepared.setObject(parameterIndex, connection.storedDate(x, cal == null ? TimeZone.getDefault()
+                        : cal.getTimeZone()));
+            }
         } catch (SQLException e) {
             throw SqlState.of(e);
         }
     }
 
-    @Override
-    public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-        try {
-            prepared.setTimestamp(parameterIndex, x);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+    /** A java.time value as a tenant connection binds it (ISO-8601 text), anything else as it is. */
+    private static Object tenantValue(Object x) {
+        return x instanceof Temporal ? Values.toSqlite(x) : x;
     }
 
     @Override

@@ -68,7 +68,7 @@ class CrossTenantStatement implements Statement {
         }
         if (rows != engineRows) {
             engineRows = rows;
-            readableRows = new CinchResultSet(rows, this);
+            readableRows = new CinchResultSet(rows, this, connection.dates());
         }
         return readableRows;
     }

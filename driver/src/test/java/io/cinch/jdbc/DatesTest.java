@@ -157,13 +157,20 @@ class DatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"date_class", "date_precision", "date_string_format"})
-    void crossTenantConnectionsRefuseTheDateSettings(String key) throws SQLException {
+    void crossTenantConnectionsTakeTheDateSettingsAsUrlKeysAndProperties(String key) throws SQLException {
         tenantUrl("");
         String value = key.equals("date_class") ? "INTEGER" : key.equals("date_precision") ? "SECONDS" : "yyyy";
-        fails("0A000", () -> DriverManager.getConnection(url(dir.resolve("project"), "tenant=*", key + "=" + value)));
+        try (Connection c = DriverManager.getConnection(url(dir.resolve("project"), "tenant=*", key + "=" + value))) {
+            assertEquals("1", value(c, "SELECT 1"));
+        }
         Properties settings = new Properties();
         settings.setProperty(key, value);
-        fails("0A000", () -> DriverManager.getConnection(url(dir.resolve("project"), "tenant=*"), settings));
+        try (Connection c = DriverManager.getConnection(url(dir.resolve("project"), "tenant=*"), settings)) {
+            assertEquals("1", value(c, "SELECT 1"));
+        }
+        if (!key.equals("date_string_format")) {
+            fails("22023", () -> DriverManager.getConnection(url(dir.resolve("project"), "tenant=*", key + "=BOGUS")));
+        }
     }
 
     @Test
