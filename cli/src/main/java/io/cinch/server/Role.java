@@ -24,7 +24,8 @@ public record Role(Kind kind, String database, String tenant) {
     public static final Role ADMIN = new Role(Kind.ADMIN, null, null);
 
     /** The connection keys a client may give; any other key it sends is ignored. */
-    static final List<String> CLIENT_KEYS = List.of("database", "branch", "tenant", "lock_tenant");
+    static final List<String> CLIENT_KEYS = List.of("database", "branch", "tenant", "lock_tenant", "date_class",
+            "date_precision", "date_string_format");
 
     /** What a tenant user may call: its own tenant's backups (a locked connection cannot name another tenant). */
     private static final Set<Procedure> TENANT_PROCEDURES = Set.of(Procedure.BACKUP_TENANT, Procedure.RESTORE_TENANT);

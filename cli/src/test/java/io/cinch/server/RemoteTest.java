@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,47 @@ class RemoteTest {
         }
         try (Connection c = open("tenant=main")) {
             assertEquals("0", value(c, "SELECT count(*) FROM users"));
+        }
+    }
+
+    @Test
+    void sqliteJdbcsDateSettingsReachTheServersConnection() throws SQLException {
+        Timestamp noon = Timestamp.valueOf("2024-03-04 12:00:00.250");
+        try (Connection c = open("")) {
+            run(c, "CREATE TABLE events(id INTEGER PRIMARY KEY, at DATETIME)", "CALL cinch.create_tenant('acme')");
+        }
+        for (String settings : List.of("date_class=INTEGER", "date_class=INTEGER&date_precision=SECONDS",
+                "date_class=REAL", "date_class=TEXT&date_string_format=yyyy/MM/dd HH:mm:ss")) {
+            String local = "jdbc:cinch:" + dir + "?tenant=acme&" + settings;
+            try (Connection c = open("tenant=acme&" + settings);
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO events(at) VALUES (?)")) {
+                insert.setTimestamp(1, noon);
+                insert.executeUpdate();
+                String stored = value(c, "SELECT typeof(at) || ':' || at FROM events");
+                try (Connection plain = DriverManager.getConnection(local);
+                     PreparedStatement same = plain.prepareStatement("SELECT ?, typeof(?)")) {
+                    same.setTimestamp(1, noon);
+                    same.setTimestamp(2, noon);
+                    assertEquals(first(same), stored.substring(stored.indexOf(':') + 1), settings);
+                }
+                try (Connection plain = DriverManager.getConnection(local);
+                     ResultSet rs = plain.createStatement().executeQuery("SELECT at FROM events")) {
+                    rs.next();
+                    Timestamp read = rs.getTimestamp(1);
+                    try (ResultSet remote = c.createStatement().executeQuery("SELECT at FROM events")) {
+                        remote.next();
+                        assertEquals(read, remote.getTimestamp(1), settings);
+                    }
+                }
+                run(c, "DELETE FROM events");
+            }
+        }
+    }
+
+    private static String first(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

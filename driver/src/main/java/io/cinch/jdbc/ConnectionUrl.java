@@ -49,7 +49,8 @@ record ConnectionUrl(String url, Path project, Map<Property, String> values, Pro
     /** sqlite-jdbc keys whose value is a free-form text that sqlite-jdbc itself interprets (not a pragma). */
     private static final Set<String> TEXT_KEYS = Set.of("date_string_format", "password");
     /** sqlite-jdbc's settings for storing and reading dates; given any of them, sqlite-jdbc does both as it would alone. */
-    private static final Set<String> DATE_KEYS = Set.of("date_class", "date_precision", "date_string_format");
+    /** sqlite-jdbc's date settings, which a remote URL passes on to the server's connection. */
+    static final Set<String> DATE_KEYS = Set.of("date_class", "date_precision", "date_string_format");
     /** What a pragma value set through a URL key may look like: a word or a signed whole number. */
     private static final Pattern PRAGMA_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 

@@ -10,8 +10,10 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
+import java.util.Calendar;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,8 +29,9 @@ import org.sqlite.SQLiteJDBCLoader;
 /**
  * Opens {@code jdbc:cinch://host:port?key=value...} (or {@code jdbc:cinch:https://...}) as a connection to a project
  * served by {@code cinch serve}, through Apache Avatica's remote driver with protobuf serialization. The keys are a
- * local URL's ({@code database}, {@code branch}, {@code tenant}, {@code lock_tenant}) plus {@code user} and
- * {@code password} for the server's Basic authentication and {@code truststore}, {@code truststore_password} for TLS.
+ * local URL's ({@code database}, {@code branch}, {@code tenant}, {@code lock_tenant}, and sqlite-jdbc's date settings,
+ * which the server's connection applies) plus {@code user} and {@code password} for the server's Basic
+ * authentication and {@code truststore}, {@code truststore_password} for TLS.
  */
 final class RemoteConnection {
 
@@ -53,7 +56,7 @@ final class RemoteConnection {
         Properties avatica = new Properties();
         avatica.setProperty("factory", RemoteService.class.getName());
         for (Map.Entry<String, String> e : keys.entrySet()) {
-            if (Property.of(e.getKey()) != null) {
+            if (Property.of(e.getKey()) != null || ConnectionUrl.DATE_KEYS.contains(e.getKey())) {
                 avatica.setProperty(e.getKey(), e.getValue());
             }
         }
@@ -67,9 +70,11 @@ final class RemoteConnection {
             avatica.setProperty("truststore_password", keys.getOrDefault("truststore_password", ""));
         }
         String server = (tls ? "https://" : "http://") + address;
+        Properties dateSettings = new Properties();
+        ConnectionUrl.DATE_KEYS.stream().filter(keys::containsKey).forEach(k -> dateSettings.setProperty(k, keys.get(k)));
         try {
             Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
-            return wrap(Connection.class, c);
+            return wrap(Connection.class, c, dateSettings.isEmpty() ? null : SqliteDates.open(dateSettings));
         } catch (AvaticaClientRuntimeException e) {
             throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {
@@ -83,9 +88,20 @@ final class RemoteConnection {
     /**
      * {@code target} behind a proxy that turns the server's errors, which Avatica's client throws unchecked from some
      * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns.
+     * With sqlite-jdbc's date settings ({@code dates}), result sets read dates as sqlite-jdbc does under them: the
+     * server sends a date stored as a number as that number, which Avatica's client cannot read as a date.
      */
-    private static <T> T wrap(Class<T> type, T target) {
+    private static <T> T wrap(Class<T> type, T target, SqliteDates dates) {
         InvocationHandler calls = (proxy, method, args) -> {
+            if (dates != null && target instanceof ResultSet rs && DATE_GETTERS.contains(method.getName())) {
+                Object read = readDate(rs, method.getName(), args, dates);
+                if (read != null) {
+                    return read;
+                }
+            }
+            if (dates != null && target instanceof Connection && method.getName().equals("close")) {
+                dates.close();
+            }
             if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(args[0])) {
                 // JDBC: 0 means no hint; Avatica's client would fetch frames of no rows and return none (Spark sets 0)
                 args = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
@@ -95,7 +111,7 @@ final class RemoteConnection {
                 Object result = method.invoke(target, call);
                 Class<?> returns = method.getReturnType();
                 return result != null && returns.isInterface() && WRAPPED.contains(returns)
-                        ? wrap(cast(returns), result) : result;
+                        ? wrap(cast(returns), result, dates) : result;
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof AvaticaClientRuntimeException a) {
@@ -109,7 +125,21 @@ final class RemoteConnection {
         return type.cast(Proxy.newProxyInstance(RemoteConnection.class.getClassLoader(), new Class<?>[] {type}, calls));
     }
 
-    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class);
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class,
+            ResultSet.class);
+
+    private static final Set<String> DATE_GETTERS = Set.of("getDate", "getTime", "getTimestamp");
+
+    /** A date getter's value as sqlite-jdbc reads the stored value under the date settings, or null. */
+    private static Object readDate(ResultSet rs, String getter, Object[] args, SqliteDates dates) throws SQLException {
+        Object stored = args[0] instanceof String label ? rs.getObject(label) : rs.getObject((Integer) args[0]);
+        Calendar cal = args.length > 1 ? (Calendar) args[1] : null;
+        return dates.read(stored, r -> switch (getter) {
+            case "getDate" -> cal == null ? r.getDate(1) : r.getDate(1, cal);
+            case "getTime" -> cal == null ? r.getTime(1) : r.getTime(1, cal);
+            default -> cal == null ? r.getTimestamp(1) : r.getTimestamp(1, cal);
+        });
+    }
 
     @SuppressWarnings("unchecked")
     private static <T> Class<T> cast(Class<?> type) {
@@ -170,9 +200,10 @@ final class RemoteConnection {
             keys.put(key, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         for (String key : keys.keySet()) {
-            if (Property.of(key) == null && !REMOTE_KEYS.contains(key)) {
+            if (Property.of(key) == null && !REMOTE_KEYS.contains(key) && !ConnectionUrl.DATE_KEYS.contains(key)) {
                 throw SqlState.CANNOT_CONNECT.exception("unknown key '" + key + "' for a remote cinch URL; known: "
-                        + "database, branch, tenant, lock_tenant, user, password, truststore, truststore_password");
+                        + "database, branch, tenant, lock_tenant, date_class, date_precision, date_string_format, "
+                        + "user, password, truststore, truststore_password");
             }
         }
         Names.check("database", keys.getOrDefault("database", "main"));

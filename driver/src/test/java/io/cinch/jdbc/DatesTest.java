@@ -197,9 +197,4 @@ class DatesTest {
             }
         }
     }
-
-    @Test
-    void remoteUrlsRefuseTheDateSettingsBeforeConnecting() {
-        fails("08001", () -> DriverManager.getConnection("jdbc:cinch://localhost:1?date_class=INTEGER"));
-    }
 }
