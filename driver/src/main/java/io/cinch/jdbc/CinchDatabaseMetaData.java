@@ -748,7 +748,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
 
     /**
      * One (branch, tenant) pair whose tables a listing reports, with the branch's schema and the connection's
-     * temporary tables (empty but in the connection's own tenant).
+     * temporary tables (none except in the connection's own tenant).
      */
     private record Scope(String branch, String tenant, SchemaInfo info, List<SchemaInfo.Table> temporary) {
 
