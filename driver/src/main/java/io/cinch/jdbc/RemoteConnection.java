@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -69,7 +70,7 @@ final class RemoteConnection {
         String server = (tls ? "https://" : "http://") + address;
         try {
             Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
-            return wrap(Connection.class, c);
+            return wrap(Connection.class, c, new KeyedPrepare(c));
         } catch (AvaticaClientRuntimeException e) {
             throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {
@@ -82,31 +83,59 @@ final class RemoteConnection {
 
     /**
      * {@code target} behind a proxy that turns the server's errors, which Avatica's client throws unchecked from some
-     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns.
+     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns;
+     * {@code answers}, if not null, answers some calls itself (generated keys, which Avatica's client lacks).
      */
-    private static <T> T wrap(Class<T> type, T target) {
+    static <T> T wrap(Class<T> type, T target, Answers answers) {
         InvocationHandler calls = (proxy, method, args) -> {
-            if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(args[0])) {
+            Object[] call = args == null ? new Object[0] : args;
+            if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(call[0])) {
                 // JDBC: 0 means no hint; Avatica's client would fetch frames of no rows and return none (Spark sets 0)
-                args = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
+                call = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
             }
-            Object[] call = args;
             try {
+                if (answers != null && answers.answers(method, call)) {
+                    return answers.answer(proxy, method, call);
+                }
                 Object result = method.invoke(target, call);
                 Class<?> returns = method.getReturnType();
                 return result != null && returns.isInterface() && WRAPPED.contains(returns)
-                        ? wrap(cast(returns), result) : result;
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof AvaticaClientRuntimeException a) {
-                    throw translate(a, SqlState.INTERNAL_ERROR);
-                } else if (cause instanceof SQLException s && s.getClass() == AvaticaSqlException.class) {
-                    throw translate(s);
-                }
-                throw cause;
+                        ? wrap(cast(returns), result, answersFor(result)) : result;
+            } catch (Exception e) {
+                Throwable cause = e instanceof InvocationTargetException t ? t.getCause() : e;
+                throw cause instanceof SQLException || cause instanceof AvaticaClientRuntimeException
+                        ? fromServer(cause) : cause;
             }
         };
         return type.cast(Proxy.newProxyInstance(RemoteConnection.class.getClassLoader(), new Class<?>[] {type}, calls));
+    }
+
+    /** Calls that a wrapped JDBC object answers itself instead of passing them to Avatica's. */
+    interface Answers {
+        /** True when this object answers {@code method} (called with {@code args}, never null). */
+        boolean answers(Method method, Object[] args);
+
+        /** The answer to a call on {@code proxy} that {@link #answers} claimed. */
+        Object answer(Object proxy, Method method, Object[] args) throws Exception;
+    }
+
+    private static Answers answersFor(Object result) {
+        return result instanceof Statement s ? new ReturnedKeys(s, false) : null;
+    }
+
+    /**
+     * A failure Avatica's client reports (an unchecked {@code AvaticaClientRuntimeException}, or an
+     * {@code AvaticaSqlException} with the server's state) as a SQLException of the {@code java.sql} subclass of its
+     * state, with its code; any other SQLException as it is, anything else as an internal error ({@code XX000}).
+     */
+    static SQLException fromServer(Throwable cause) {
+        if (cause instanceof AvaticaClientRuntimeException a) {
+            return translate(a, SqlState.INTERNAL_ERROR);
+        }
+        if (cause instanceof SQLException s) {
+            return s.getClass() == AvaticaSqlException.class ? translate(s) : s;
+        }
+        return SqlState.INTERNAL_ERROR.exception(String.valueOf(cause.getMessage()), cause);
     }
 
     private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class);
