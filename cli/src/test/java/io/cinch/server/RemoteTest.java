@@ -4,6 +4,7 @@ import static io.cinch.Projects.rows;
 import static io.cinch.Projects.run;
 import static io.cinch.Projects.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,15 @@ class RemoteTest {
             List<String> ids = rows(c, "INSERT INTO users(email) VALUES ('a@x.com'), ('b@x.com') RETURNING id");
             assertEquals(2, ids.size());
             assertEquals("a@x.com", value(c, "SELECT email FROM users WHERE id = '" + ids.get(0) + "'"));
+        }
+    }
+
+    @Test
+    void connectionsAndStatementsEqualThemselvesAsPoolsExpect() throws SQLException {
+        try (Connection c = open(""); Connection other = open(""); java.sql.Statement s = c.createStatement()) {
+            java.util.Set<Object> pooled = new java.util.HashSet<>(List.of(c, s));
+            assertTrue(c.equals(c) && s.equals(s) && pooled.contains(c) && pooled.contains(s));
+            assertFalse(c.equals(other) || other.equals(c) || pooled.contains(other));
         }
     }
 

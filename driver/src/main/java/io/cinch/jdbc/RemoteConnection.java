@@ -89,6 +89,10 @@ final class RemoteConnection {
     static <T> T wrap(Class<T> type, T target, Answers answers) {
         InvocationHandler calls = (proxy, method, args) -> {
             Object[] call = args == null ? new Object[0] : args;
+            if (method.getDeclaringClass() == Object.class && method.getName().equals("equals")) {
+                // the target's equals would not know its proxy: pools and ORMs find their connections by equals
+                return proxy == call[0];
+            }
             if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(call[0])) {
                 // JDBC: 0 means no hint; Avatica's client would fetch frames of no rows and return none (Spark sets 0)
                 call = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
