@@ -161,7 +161,7 @@ class RemoteKeysTest {
     }
 
     @Test
-    void aFailingBatchEntryKeepsTheStateAndTheCountsBeforeIt() throws SQLException {
+    void aFailingBatchEntryOrAQueryCallFailAsLocally() throws SQLException {
         sameOnBoth((c, out) -> {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO items(name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
                 for (String name : List.of("k", "k", "m")) {
@@ -177,7 +177,16 @@ class RemoteKeysTest {
                 p.setString(1, "z");
                 out.add("count " + p.executeUpdate());
                 out.add(keys(p));
+                p.setString(1, "y");
+                try {
+                    p.executeQuery().close();
+                    out.add("a result set");
+                } catch (SQLException e) {
+                    out.add("no result set " + e.getSQLState());
+                }
+                out.add(keys(p));
             }
+            out.add(String.join(",", rows(c, "SELECT id || name FROM items ORDER BY id")));
         });
     }
 

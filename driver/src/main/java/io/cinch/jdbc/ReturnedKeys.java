@@ -94,6 +94,7 @@ final class ReturnedKeys implements RemoteConnection.Answers {
             return counted(name, run(proxy));
         }
         if (returning && name.equals("executeQuery") && args.length == 0) {
+            run(proxy); // as a local connection does: the INSERT runs, then the call fails
             throw SqlState.INVALID_ARGUMENT.exception("the statement returned no result set; use executeUpdate or execute");
         }
         return method.invoke(target, args);
