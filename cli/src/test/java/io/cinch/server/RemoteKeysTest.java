@@ -156,6 +156,15 @@ class RemoteKeysTest {
                 out.add("count " + p.executeUpdate());
                 out.add(keys(p));
             }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO tags VALUES (?, ?)", new String[] {"code", "label"})) {
+                p.setString(1, "b1");
+                p.setString(2, "kept");
+                p.addBatch();
+                p.setString(1, "b2");
+                p.addBatch();
+                out.add("batch " + Arrays.toString(p.executeLargeBatch()));
+                out.add(keys(p));
+            }
             out.add(String.join(",", rows(c, "SELECT rowid || body FROM notes ORDER BY rowid")));
         });
     }

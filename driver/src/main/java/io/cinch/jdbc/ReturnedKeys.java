@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The generated keys of one {@code jdbc:cinch://} statement, which Avatica's client does not support: an INSERT that
@@ -25,7 +27,7 @@ final class ReturnedKeys implements RemoteConnection.Answers {
 
     private final Statement target;
     private final boolean returning;
-    private final List<Call> parameters = new ArrayList<>();
+    private final Map<Integer, Call> parameters = new TreeMap<>();
     private final List<List<Call>> batch = new ArrayList<>();
     private MemoryResultSet keys;
     private long count = -1;
@@ -39,7 +41,7 @@ final class ReturnedKeys implements RemoteConnection.Answers {
         this.returning = returning;
     }
 
-    /** A parameter set on the prepared statement, kept for each batch entry. */
+    /** A parameter set on the prepared statement (every setter takes the parameter's index first), kept for batches. */
     private record Call(Method method, Object[] args) {
     }
 
@@ -75,7 +77,7 @@ final class ReturnedKeys implements RemoteConnection.Answers {
             if (name.equals("clearParameters")) {
                 parameters.clear();
             } else {
-                parameters.add(new Call(method, args.clone()));
+                parameters.put((Integer) args[0], new Call(method, args.clone()));
             }
             return method.invoke(target, args);
         }
@@ -131,7 +133,7 @@ final class ReturnedKeys implements RemoteConnection.Answers {
     /** The batch calls of a prepared statement asking for keys: each entry runs alone, and keys add up. */
     private Object batch(Object proxy, String name) throws Exception {
         switch (name) {
-            case "addBatch" -> batch.add(List.copyOf(parameters));
+            case "addBatch" -> batch.add(List.copyOf(parameters.values()));
             case "clearBatch" -> batch.clear();
             default -> {
                 List<List<Call>> work = List.copyOf(batch);
