@@ -116,6 +116,14 @@ class RemoteKeysTest {
                 out.add(keys(s));
                 out.add("count " + s.executeUpdate("UPDATE items SET name = name || '!' WHERE id < 3", Statement.RETURN_GENERATED_KEYS));
                 out.add(keys(s));
+                for (String failing : List.of("INSERT INTO items(name) VALUES ('c')", "INSERT INTO nowhere VALUES (1)")) {
+                    try {
+                        s.executeUpdate(failing, Statement.RETURN_GENERATED_KEYS);
+                        out.add("no failure");
+                    } catch (SQLException e) {
+                        out.add("failed " + e.getSQLState() + " " + e.getErrorCode() + " " + e.getClass().getSimpleName());
+                    }
+                }
             }
             out.add(String.join(",", rows(c, "SELECT id || name FROM items ORDER BY id")));
         });
