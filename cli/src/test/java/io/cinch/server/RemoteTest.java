@@ -170,6 +170,26 @@ class RemoteTest {
     }
 
     @Test
+    void metadataTellsWhatTheConnectionDoesAsLocally() throws SQLException {
+        try (Connection c = open("")) {
+            run(c, "CREATE TABLE t(x INTEGER)", "CALL cinch.create_tenant('acme')");
+        }
+        try (Connection local = io.cinch.Projects.open(dir, "tenant=acme"); Connection remote = open("tenant=acme")) {
+            for (Connection c : List.of(local, remote)) {
+                java.sql.DatabaseMetaData md = c.getMetaData();
+                assertEquals(List.of(true, true, "tenant", "branch"), List.of(md.supportsTransactions(),
+                        md.supportsGetGeneratedKeys(), md.getSchemaTerm(), md.getCatalogTerm()), c.toString());
+            }
+            remote.setAutoCommit(false);
+            run(remote, "INSERT INTO t VALUES (1)");
+            remote.rollback();
+            run(remote, "INSERT INTO t VALUES (2)");
+            remote.commit();
+            assertEquals(List.of("2"), rows(local, "SELECT x FROM t"));
+        }
+    }
+
+    @Test
     void avaticasOwnDriverReachesTheServer() throws Exception {
         Class.forName("org.apache.calcite.avatica.remote.Driver");
         String url = "jdbc:avatica:remote:url=http://127.0.0.1:" + server.port() + ";serialization=protobuf";

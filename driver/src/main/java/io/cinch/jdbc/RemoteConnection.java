@@ -124,6 +124,9 @@ final class RemoteConnection {
     }
 
     private static Answers answersFor(Object result) {
+        if (result instanceof DatabaseMetaData) {
+            return new RemoteMetaData();
+        }
         return result instanceof Statement s ? new ReturnedKeys(s, false) : null;
     }
 
