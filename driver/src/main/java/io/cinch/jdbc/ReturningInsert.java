@@ -23,8 +23,8 @@ final class ReturningInsert {
 
     /** {@code sql} returning its keys, or null when it is no single INSERT into a table (it then reports no keys). */
     static String of(Connection server, String sql, GeneratedKeys keys) throws SQLException {
-        List<SqlStatement> statements = SqlStatement.parse(sql);
-        if (keys == null || statements.size() != 1) {
+        List<SqlStatement> statements = keys == null ? List.of() : SqlStatement.parse(sql);
+        if (statements.size() != 1) {
             return null;
         }
         SqlStatement statement = statements.get(0);
