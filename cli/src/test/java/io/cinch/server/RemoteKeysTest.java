@@ -3,6 +3,7 @@ package io.cinch.server;
 import static io.cinch.Projects.rows;
 import static io.cinch.Projects.run;
 import static io.cinch.Projects.value;
+import static java.sql.Statement.RETURN_GENERATED_KEYS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,8 +41,9 @@ class RemoteKeysTest {
     void serve() throws SQLException {
         try (Connection c = Projects.open(dir)) {
             run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT UNIQUE)", "CREATE TABLE notes(body TEXT)",
-                    "CREATE TABLE tags(code TEXT PRIMARY KEY, label TEXT)", "CALL cinch.create_table('users', 'email:TEXT')",
-                    "CALL cinch.create_tenant('here')", "CALL cinch.create_tenant('there')");
+                    "CREATE TABLE tags(code TEXT PRIMARY KEY, label TEXT)",
+                    "CALL cinch.create_table('users', 'email:TEXT')", "CALL cinch.create_tenant('here')",
+                    "CALL cinch.create_tenant('there')");
         }
         server = Server.builder(dir).port(0).start();
     }
@@ -56,7 +58,7 @@ class RemoteKeysTest {
         void on(Connection c, List<String> outcome) throws SQLException;
     }
 
-    /** Runs {@code calls} on tenant {@code here} locally and on tenant {@code there} remotely; both must tell the same. */
+    /** Runs {@code calls} on tenant {@code here} locally and on {@code there} remotely; both must tell the same. */
     private void sameOnBoth(Calls calls) throws SQLException {
         List<String> local = new ArrayList<>();
         List<String> remote = new ArrayList<>();
@@ -93,35 +95,41 @@ class RemoteKeysTest {
     void statementsAskingForKeysGetThoseOfTheRowsTheyInserted() throws SQLException {
         sameOnBoth((c, out) -> {
             try (Statement s = c.createStatement()) {
-                out.add("count " + s.executeUpdate(ITEMS, Statement.RETURN_GENERATED_KEYS));
+                out.add("count " + s.executeUpdate(ITEMS, RETURN_GENERATED_KEYS));
                 out.add(keys(s));
-                out.add("rows " + s.execute(NOTES, Statement.RETURN_GENERATED_KEYS) + " " + s.getUpdateCount()
+                out.add("rows " + s.execute(NOTES, RETURN_GENERATED_KEYS) + " " + s.getUpdateCount()
                         + " " + s.getResultSet());
                 out.add(keys(s));
                 out.add("more " + s.getMoreResults() + " " + s.getUpdateCount());
                 out.add("count " + s.executeUpdate("INSERT INTO items(name) VALUES ('c')", new int[] {2}));
                 out.add(keys(s));
-                out.add("count " + s.executeUpdate("INSERT INTO items(name) VALUES ('d')", new String[] {"id", "name"}));
+                out.add("count " + s.executeUpdate("INSERT INTO items(name) VALUES ('d')",
+                        new String[] {"id", "name"}));
                 out.add(keys(s));
-                out.add("count " + s.executeLargeUpdate("INSERT INTO tags VALUES ('t1', 'one')", new String[] {"code"}));
+                out.add("count " + s.executeLargeUpdate("INSERT INTO tags VALUES ('t1', 'one')",
+                        new String[] {"code"}));
                 out.add(keys(s));
                 out.add("rows " + s.execute("INSERT INTO tags VALUES ('t2', 'two')", new int[] {1, 2, 9}));
                 out.add(keys(s));
-                out.add("count " + s.executeUpdate("INSERT INTO tags VALUES ('t3', 'three')", Statement.RETURN_GENERATED_KEYS));
+                out.add("count " + s.executeUpdate("INSERT INTO tags VALUES ('t3', 'three')",
+                        RETURN_GENERATED_KEYS));
                 out.add(keys(s));
-                out.add("count " + s.executeUpdate("WITH src(n) AS (VALUES ('w'), ('v')) INSERT INTO items(name) SELECT n FROM src",
-                        Statement.RETURN_GENERATED_KEYS));
+                out.add("count " + s.executeUpdate("WITH src(n) AS (VALUES ('w'), ('v')) "
+                        + "INSERT INTO items(name) SELECT n FROM src", RETURN_GENERATED_KEYS));
                 out.add(keys(s));
-                out.add("count " + s.executeUpdate("INSERT OR IGNORE INTO items(name) VALUES ('a')", Statement.RETURN_GENERATED_KEYS));
+                out.add("count " + s.executeUpdate("INSERT OR IGNORE INTO items(name) VALUES ('a')",
+                        RETURN_GENERATED_KEYS));
                 out.add(keys(s));
-                out.add("count " + s.executeUpdate("UPDATE items SET name = name || '!' WHERE id < 3", Statement.RETURN_GENERATED_KEYS));
+                out.add("count " + s.executeUpdate("UPDATE items SET name = name || '!' WHERE id < 3",
+                        RETURN_GENERATED_KEYS));
                 out.add(keys(s));
-                for (String failing : List.of("INSERT INTO items(name) VALUES ('c')", "INSERT INTO nowhere VALUES (1)")) {
+                for (String failing : List.of("INSERT INTO items(name) VALUES ('c')", "INSERT INTO none VALUES (1)")) {
                     try {
-                        s.executeUpdate(failing, Statement.RETURN_GENERATED_KEYS);
+                        s.executeUpdate(failing, RETURN_GENERATED_KEYS);
                         out.add("no failure");
                     } catch (SQLException e) {
-                        out.add("failed " + e.getSQLState() + " " + e.getErrorCode() + " " + e.getClass().getSimpleName());
+                        out.add("failed " + e.getSQLState() + " " + e.getErrorCode() + " "
+                                + e.getClass().getSimpleName());
                     }
                 }
             }
@@ -132,7 +140,8 @@ class RemoteKeysTest {
     @Test
     void preparedStatementsAskingForKeysGetThemForEachRunAndBatch() throws SQLException {
         sameOnBoth((c, out) -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO items(name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO items(name) VALUES (?)",
+                    RETURN_GENERATED_KEYS)) {
                 for (String name : List.of("p", "q")) {
                     p.setString(1, name);
                     out.add("count " + p.executeUpdate());
@@ -148,7 +157,8 @@ class RemoteKeysTest {
                 out.add("batch " + Arrays.toString(p.executeBatch()));
                 out.add(keys(p));
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO notes(body) VALUES (?)", new String[] {"rowid", "body"})) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO notes(body) VALUES (?)",
+                    new String[] {"rowid", "body"})) {
                 p.setString(1, "n1");
                 out.add("count " + p.executeLargeUpdate());
                 out.add(keys(p));
@@ -159,12 +169,14 @@ class RemoteKeysTest {
                 out.add("count " + p.executeUpdate());
                 out.add(keys(p));
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO notes(body) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO notes(body) VALUES (?)",
+                    RETURN_GENERATED_KEYS)) {
                 p.setString(1, "n4");
                 out.add("count " + p.executeUpdate());
                 out.add(keys(p));
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO tags VALUES (?, ?)", new String[] {"code", "label"})) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO tags VALUES (?, ?)",
+                    new String[] {"code", "label"})) {
                 p.setString(1, "b1");
                 p.setString(2, "kept");
                 p.addBatch();
@@ -180,7 +192,8 @@ class RemoteKeysTest {
     @Test
     void aFailingBatchEntryOrAQueryCallFailAsLocally() throws SQLException {
         sameOnBoth((c, out) -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO items(name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO items(name) VALUES (?)",
+                    RETURN_GENERATED_KEYS)) {
                 for (String name : List.of("k", "k", "m")) {
                     p.setString(1, name);
                     p.addBatch();
@@ -210,7 +223,8 @@ class RemoteKeysTest {
     @Test
     void keysOfACinchTableAreItsNewIds() throws SQLException {
         try (Connection c = DriverManager.getConnection(server.url() + "?tenant=there");
-             PreparedStatement p = c.prepareStatement("INSERT INTO users(email) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+             PreparedStatement p = c.prepareStatement("INSERT INTO users(email) VALUES (?)",
+                     RETURN_GENERATED_KEYS)) {
             p.setString(1, "a@x.com");
             assertEquals(1, p.executeUpdate());
             try (ResultSet keys = p.getGeneratedKeys()) {

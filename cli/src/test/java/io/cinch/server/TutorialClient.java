@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The tutorial's flow through a served project, run as a child JVM on the packaged driver jar: schema on a branch,
- * merged into main, a tenant onboarded with the new ids (from {@code getGeneratedKeys()}), then the statistics of every tenant. Prints what it read.
+ * merged into main, a tenant onboarded with the new ids (from {@code getGeneratedKeys()}), then the statistics of
+ * every tenant. Prints what it read.
  */
 public final class TutorialClient {
 
@@ -28,8 +29,8 @@ public final class TutorialClient {
             s.execute("CALL cinch.create_tenant('acme_corp')");
         }
         try (Connection c = DriverManager.getConnection(server + "?tenant=acme_corp")) {
-            String admin = insert(c, "INSERT INTO users(email, name, role, active) VALUES (?, 'ACME Admin', 'admin', 1)",
-                    "admin@acme.com");
+            String admin = insert(c, "INSERT INTO users(email, name, role, active) "
+                    + "VALUES (?, 'ACME Admin', 'admin', 1)", "admin@acme.com");
             String project = insert(c, "INSERT INTO projects(name, description, owner_id, status) "
                     + "VALUES ('Getting Started', 'Welcome', ?, 'active')", admin);
             for (String title : new String[] {"Invite team members", "Create your first project", "Customize settings"}) {
@@ -41,8 +42,8 @@ public final class TutorialClient {
                     System.out.println("inserted " + p.executeUpdate());
                 }
             }
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM tasks t "
-                    + "JOIN projects p ON p.id = t.project_id JOIN users u ON u.id = p.owner_id AND u.id = t.assignee_id")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM tasks t JOIN "
+                    + "projects p ON p.id = t.project_id JOIN users u ON u.id = p.owner_id AND u.id = t.assignee_id")) {
                 rs.next();
                 System.out.println("linked " + rs.getInt(1));
             }

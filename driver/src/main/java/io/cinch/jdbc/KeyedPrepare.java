@@ -6,7 +6,8 @@ import java.sql.PreparedStatement;
 
 /**
  * {@code prepareStatement(sql, keys)} on a {@code jdbc:cinch://} connection, which Avatica's client lacks: an INSERT
- * into a table is prepared returning its key columns ({@link ReturningInsert}), and reports them ({@link ReturnedKeys}).
+ * into a table is prepared returning its key columns ({@link ReturningInsert}) and reports them
+ * ({@link ReturnedKeys}).
  */
 final class KeyedPrepare implements RemoteConnection.Answers {
 

@@ -97,7 +97,8 @@ final class ReturnedKeys implements RemoteConnection.Answers {
         }
         if (returning && name.equals("executeQuery") && args.length == 0) {
             run(proxy); // as a local connection does: the INSERT runs, then the call fails
-            throw SqlState.INVALID_ARGUMENT.exception("the statement returned no result set; use executeUpdate or execute");
+            throw SqlState.INVALID_ARGUMENT.exception(
+                    "the statement returned no result set; use executeUpdate or execute");
         }
         return method.invoke(target, args);
     }
