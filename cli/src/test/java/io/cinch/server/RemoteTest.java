@@ -152,6 +152,16 @@ class RemoteTest {
                     rows(c, "SELECT _tenant, COUNT(*) FROM tasks GROUP BY _tenant ORDER BY _tenant"));
             assertEquals("25006", state(() -> run(c, "INSERT INTO tasks(title) VALUES ('y')")));
         }
+        try (Connection remote = open("tenant=*"); Connection local = io.cinch.Projects.open(dir, "tenant=*")) {
+            for (Connection c : List.of(remote, local)) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    assertEquals("25006", state(() -> s.executeUpdate("INSERT INTO tasks(title) VALUES ('y')",
+                            java.sql.Statement.RETURN_GENERATED_KEYS)));
+                }
+                assertEquals("25006", state(() -> c.prepareStatement("INSERT INTO tasks(title) VALUES ('y')",
+                        new String[] {"id"}).executeUpdate()));
+            }
+        }
     }
 
     @Test

@@ -41,9 +41,10 @@ final class ReturningInsert {
     }
 
     /**
-     * The columns to return for an INSERT into {@code table}, none when it is no table. Every tenant of a branch has
-     * the branch's tables, so the connection's own tenant tells them also for an INSERT into another one. (Avatica's
-     * client has no primary keys in its metadata: the server's SQLite tells them.)
+     * The columns to return for an INSERT into {@code table}, none when it is no table or its columns cannot be read
+     * (a {@code tenant=*} connection: the INSERT then runs as given and fails as it does there). Every tenant of a
+     * branch has the branch's tables, so the connection's own tenant tells them also for an INSERT into another one.
+     * (Avatica's client has no primary keys in its metadata: the server's SQLite tells them.)
      */
     private static List<String> columns(Connection server, String table, GeneratedKeys keys) throws SQLException {
         List<String> columns = new ArrayList<>();
@@ -58,6 +59,8 @@ final class ReturningInsert {
                     }
                 }
             }
+        } catch (SQLException unreadable) {
+            return List.of();
         }
         if (columns.isEmpty()) {
             return List.of();
