@@ -190,6 +190,7 @@ class RemoteTest {
                 assertEquals(List.of(true, true, "tenant", "branch"), List.of(md.supportsTransactions(),
                         md.supportsGetGeneratedKeys(), md.getSchemaTerm(), md.getCatalogTerm()), c.toString());
             }
+            assertEquals(server.url() + "?tenant=acme", remote.getMetaData().getURL());
             remote.setAutoCommit(false);
             run(remote, "INSERT INTO t VALUES (1)");
             remote.rollback();

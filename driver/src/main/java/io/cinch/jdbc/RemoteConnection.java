@@ -9,7 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.SQLException;
@@ -70,7 +69,8 @@ final class RemoteConnection {
         String server = (tls ? "https://" : "http://") + address;
         try {
             Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
-            return wrap(Connection.class, c, new KeyedPrepare(c));
+            return wrap(Connection.class, c, new ConnectionAnswers(c, url.replaceAll("([?&])password=[^&]*&?", "$1")
+                    .replaceAll("[?&]$", "")));
         } catch (AvaticaClientRuntimeException e) {
             throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {
@@ -124,9 +124,6 @@ final class RemoteConnection {
     }
 
     private static Answers answersFor(Object result) {
-        if (result instanceof DatabaseMetaData) {
-            return new RemoteMetaData();
-        }
         return result instanceof Statement s ? new ReturnedKeys(s, false) : null;
     }
 
@@ -145,7 +142,7 @@ final class RemoteConnection {
         return SqlState.INTERNAL_ERROR.exception(String.valueOf(cause.getMessage()), cause);
     }
 
-    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class);
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class);
 
     @SuppressWarnings("unchecked")
     private static <T> Class<T> cast(Class<?> type) {
