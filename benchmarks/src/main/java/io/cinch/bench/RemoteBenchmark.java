@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,13 +38,17 @@ public class RemoteBenchmark {
 
     static final int ROWS = 10_000;
 
-    /** One project with a filled tenant, served on a free loopback port. */
+    /**
+     * One project with a filled tenant, served on a free loopback port; it closes the clients' connections before it
+     * stops the server, since JMH may tear it down before the threads' {@link Client} states.
+     */
     @State(Scope.Benchmark)
     public static class Served {
         Path project;
         Server server;
         String local;
         String remote;
+        final Queue<Client> clients = new ConcurrentLinkedQueue<>();
 
         @Setup(Level.Trial)
         public void setup() throws Exception {
@@ -60,14 +66,17 @@ public class RemoteBenchmark {
         }
 
         @TearDown(Level.Trial)
-        public void tearDown() {
+        public void tearDown() throws SQLException {
+            for (Client client : clients) {
+                client.close();
+            }
             server.close();
             Project.closeUnused();
             Bench.deleteTree(project);
         }
     }
 
-    /** Each thread's open connections and statements, and its own sequence of keys. */
+    /** Each thread's open connections and statements, and its own sequence of keys; {@link Served} closes them. */
     @State(Scope.Thread)
     public static class Client {
         Connection local;
@@ -82,10 +91,10 @@ public class RemoteBenchmark {
             remote = DriverManager.getConnection(served.remote);
             localSelect = local.prepareStatement(PointSelectBenchmark.SELECT);
             remoteSelect = remote.prepareStatement(PointSelectBenchmark.SELECT);
+            served.clients.add(this);
         }
 
-        @TearDown(Level.Trial)
-        public void tearDown() throws SQLException {
+        void close() throws SQLException {
             localSelect.close();
             remoteSelect.close();
             local.close();

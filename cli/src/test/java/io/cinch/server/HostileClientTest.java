@@ -170,6 +170,8 @@ class HostileClientTest {
             assertTrue(tables.get(0).startsWith("main|acme_corp|users|"), tables.toString());
             List<String> all = rows(c.getMetaData().getTables(null, "%", "%", null));
             assertTrue(all.stream().allMatch(t -> t.startsWith("main|acme_corp|")), all.toString());
+            String url = c.getMetaData().getURL();
+            assertTrue(url.startsWith(server.url() + "?") && url.contains("user=ann") && !url.contains("annpw"), url);
         }
     }
 

@@ -4,6 +4,7 @@ import static io.cinch.Projects.rows;
 import static io.cinch.Projects.run;
 import static io.cinch.Projects.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +154,15 @@ class RemoteTest {
     }
 
     @Test
+    void connectionsAndStatementsEqualThemselvesAsPoolsExpect() throws SQLException {
+        try (Connection c = open(""); Connection other = open(""); java.sql.Statement s = c.createStatement()) {
+            java.util.Set<Object> pooled = new java.util.HashSet<>(List.of(c, s));
+            assertTrue(c.equals(c) && s.equals(s) && pooled.contains(c) && pooled.contains(s));
+            assertFalse(c.equals(other) || other.equals(c) || pooled.contains(other));
+        }
+    }
+
+    @Test
     void sqlStatesReachTheClient() throws SQLException {
         assertEquals("3F000", state(() -> open("tenant=nobody").close()));
         assertEquals("3D000", state(() -> open("branch=nobody").close()));
@@ -184,6 +194,16 @@ class RemoteTest {
                     rows(c, "SELECT _tenant, COUNT(*) FROM tasks GROUP BY _tenant ORDER BY _tenant"));
             assertEquals("25006", state(() -> run(c, "INSERT INTO tasks(title) VALUES ('y')")));
         }
+        try (Connection remote = open("tenant=*"); Connection local = io.cinch.Projects.open(dir, "tenant=*")) {
+            for (Connection c : List.of(remote, local)) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    assertEquals("25006", state(() -> s.executeUpdate("INSERT INTO tasks(title) VALUES ('y')",
+                            java.sql.Statement.RETURN_GENERATED_KEYS)));
+                }
+                assertEquals("25006", state(() -> c.prepareStatement("INSERT INTO tasks(title) VALUES ('y')",
+                        new String[] {"id"}).executeUpdate()));
+            }
+        }
     }
 
     @Test
@@ -198,6 +218,27 @@ class RemoteTest {
             List<String> columns = rows(c.getMetaData().getColumns(null, "acme", "users", "email"));
             assertEquals(1, columns.size(), columns.toString());
             assertEquals("SQLite", c.getMetaData().getDatabaseProductName());
+        }
+    }
+
+    @Test
+    void metadataTellsWhatTheConnectionDoesAsLocally() throws SQLException {
+        try (Connection c = open("")) {
+            run(c, "CREATE TABLE t(x INTEGER)", "CALL cinch.create_tenant('acme')");
+        }
+        try (Connection local = io.cinch.Projects.open(dir, "tenant=acme"); Connection remote = open("tenant=acme")) {
+            for (Connection c : List.of(local, remote)) {
+                java.sql.DatabaseMetaData md = c.getMetaData();
+                assertEquals(List.of(true, true, "tenant", "branch"), List.of(md.supportsTransactions(),
+                        md.supportsGetGeneratedKeys(), md.getSchemaTerm(), md.getCatalogTerm()), c.toString());
+            }
+            assertEquals(server.url() + "?tenant=acme", remote.getMetaData().getURL());
+            remote.setAutoCommit(false);
+            run(remote, "INSERT INTO t VALUES (1)");
+            remote.rollback();
+            run(remote, "INSERT INTO t VALUES (2)");
+            remote.commit();
+            assertEquals(List.of("2"), rows(local, "SELECT x FROM t"));
         }
     }
 

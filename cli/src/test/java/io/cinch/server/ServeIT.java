@@ -85,7 +85,7 @@ class ServeIT {
         List<String> lines = new String(client.getInputStream().readAllBytes()).lines().toList();
         assertEquals(0, client.waitFor(), String.join("\n", lines.stream().filter(l -> !l.contains("[class,")).toList()));
         List<String> printed = lines.stream().filter(l -> !l.startsWith("[")).toList();
-        assertEquals(List.of("inserted 1", "inserted 1", "inserted 1", "product SQLite", "stats acme_corp 1 3"), printed);
+        assertEquals(List.of("inserted 1", "inserted 1", "inserted 1", "linked 3", "product SQLite", "stats acme_corp 1 3"), printed);
         List<String> loaded = lines.stream().filter(l -> l.contains("[class,load]")).toList();
         assertTrue(loaded.stream().anyMatch(l -> l.contains(" io.cinch.shaded.hc.")), "the relocated HTTP client");
         assertTrue(loaded.stream().noneMatch(l -> l.contains(" org.apache.hc.") || l.contains(" org.apache.calcite.")

@@ -9,7 +9,8 @@ import java.sql.Statement;
 
 /**
  * The tutorial's flow through a served project, run as a child JVM on the packaged driver jar: schema on a branch,
- * merged into main, a tenant onboarded with the new ids, then the statistics of every tenant. Prints what it read.
+ * merged into main, a tenant onboarded with the new ids (from {@code getGeneratedKeys()}), then the statistics of
+ * every tenant. Prints what it read.
  */
 public final class TutorialClient {
 
@@ -28,10 +29,10 @@ public final class TutorialClient {
             s.execute("CALL cinch.create_tenant('acme_corp')");
         }
         try (Connection c = DriverManager.getConnection(server + "?tenant=acme_corp")) {
-            String admin = one(c, "INSERT INTO users(email, name, role, active) VALUES (?, 'ACME Admin', 'admin', 1) "
-                    + "RETURNING id", "admin@acme.com");
-            String project = one(c, "INSERT INTO projects(name, description, owner_id, status) "
-                    + "VALUES ('Getting Started', 'Welcome', ?, 'active') RETURNING id", admin);
+            String admin = insert(c, "INSERT INTO users(email, name, role, active) "
+                    + "VALUES (?, 'ACME Admin', 'admin', 1)", "admin@acme.com");
+            String project = insert(c, "INSERT INTO projects(name, description, owner_id, status) "
+                    + "VALUES ('Getting Started', 'Welcome', ?, 'active')", admin);
             for (String title : new String[] {"Invite team members", "Create your first project", "Customize settings"}) {
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO tasks(project_id, title, assignee_id, "
                         + "status, priority) VALUES (?, ?, ?, 'todo', 'medium')")) {
@@ -40,6 +41,11 @@ public final class TutorialClient {
                     p.setString(3, admin);
                     System.out.println("inserted " + p.executeUpdate());
                 }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM tasks t JOIN "
+                    + "projects p ON p.id = t.project_id JOIN users u ON u.id = p.owner_id AND u.id = t.assignee_id")) {
+                rs.next();
+                System.out.println("linked " + rs.getInt(1));
             }
             System.out.println("product " + c.getMetaData().getDatabaseProductName());
         }
@@ -53,12 +59,15 @@ public final class TutorialClient {
         }
     }
 
-    /** Runs {@code sql} with its one {@code ?} replaced by {@code value} as a literal (RETURNING is not prepared). */
-    private static String one(Connection c, String sql, String value) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql.replace("?", "'" + value.replace("'", "''") + "'"))) {
-            rs.next();
-            return rs.getString(1);
+    /** Inserts a row and returns its generated id, as the tutorial's onboarding does. */
+    private static String insert(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, value);
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                keys.next();
+                return keys.getString(1);
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.schema.SchemaInfo;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,20 @@ record GeneratedKeys(List<String> names, int[] indexes) {
 
     static GeneratedKeys byIndexes(int[] indexes) {
         return indexes == null || indexes.length == 0 ? DEFAULT : new GeneratedKeys(null, indexes.clone());
+    }
+
+    /**
+     * The keys a JDBC call's last argument asks for ({@code Statement.RETURN_GENERATED_KEYS}, column indexes or
+     * column names), or null for {@code NO_GENERATED_KEYS}.
+     */
+    static GeneratedKeys requested(Object argument) {
+        if (argument instanceof int[] indexes) {
+            return byIndexes(indexes);
+        }
+        if (argument instanceof String[] names) {
+            return byNames(names);
+        }
+        return Integer.valueOf(Statement.RETURN_GENERATED_KEYS).equals(argument) ? DEFAULT : null;
     }
 
     /** The columns to return for an INSERT into {@code table}. */

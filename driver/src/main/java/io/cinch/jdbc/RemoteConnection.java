@@ -6,9 +6,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -74,7 +74,9 @@ final class RemoteConnection {
         ConnectionUrl.DATE_KEYS.stream().filter(keys::containsKey).forEach(k -> dateSettings.setProperty(k, keys.get(k)));
         try {
             Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
-            return wrap(Connection.class, c, dateSettings.isEmpty() ? null : SqliteDates.open(dateSettings));
+            SqliteDates dates = dateSettings.isEmpty() ? null : SqliteDates.open(dateSettings);
+            return wrap(Connection.class, c, new ConnectionAnswers(c, url.replaceAll("([?&])password=[^&]*&?", "$1")
+                    .replaceAll("[?&]$", ""), dates), dates);
         } catch (AvaticaClientRuntimeException e) {
             throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {
@@ -87,14 +89,20 @@ final class RemoteConnection {
 
     /**
      * {@code target} behind a proxy that turns the server's errors, which Avatica's client throws unchecked from some
-     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns.
-     * With sqlite-jdbc's date settings ({@code dates}), result sets read dates as sqlite-jdbc does under them: the
-     * server sends a date stored as a number as that number, which Avatica's client cannot read as a date.
+     * calls, into SQLExceptions of the {@code java.sql} subclass of their state, and wraps the JDBC objects it returns;
+     * {@code answers}, if not null, answers some calls itself (generated keys, which Avatica's client lacks). With
+     * sqlite-jdbc's date settings ({@code dates}), result sets read dates as sqlite-jdbc does under them: the server
+     * sends a date stored as a number as that number, which Avatica's client cannot read as a date.
      */
-    private static <T> T wrap(Class<T> type, T target, SqliteDates dates) {
+    static <T> T wrap(Class<T> type, T target, Answers answers, SqliteDates dates) {
         InvocationHandler calls = (proxy, method, args) -> {
+            Object[] call = args == null ? new Object[0] : args;
+            if (method.getDeclaringClass() == Object.class && method.getName().equals("equals")) {
+                // the target's equals would not know its proxy: pools and ORMs find their connections by equals
+                return proxy == call[0];
+            }
             if (dates != null && target instanceof ResultSet rs && DATE_GETTERS.contains(method.getName())) {
-                Object read = readDate(rs, method.getName(), args, dates);
+                Object read = readDate(rs, method.getName(), call, dates);
                 if (read != null) {
                     return read;
                 }
@@ -102,31 +110,55 @@ final class RemoteConnection {
             if (dates != null && target instanceof Connection && method.getName().equals("close")) {
                 dates.close();
             }
-            if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(args[0])) {
+            if (method.getName().equals("setFetchSize") && Integer.valueOf(0).equals(call[0])) {
                 // JDBC: 0 means no hint; Avatica's client would fetch frames of no rows and return none (Spark sets 0)
-                args = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
+                call = new Object[] {AvaticaStatement.DEFAULT_FETCH_SIZE};
             }
-            Object[] call = args;
             try {
-                Object result = method.invoke(target, call);
+                Object result = answers != null && answers.answers(method, call)
+                        ? answers.answer(proxy, method, call) : method.invoke(target, call);
                 Class<?> returns = method.getReturnType();
-                return result != null && returns.isInterface() && WRAPPED.contains(returns)
-                        ? wrap(cast(returns), result, dates) : result;
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof AvaticaClientRuntimeException a) {
-                    throw translate(a, SqlState.INTERNAL_ERROR);
-                } else if (cause instanceof SQLException s && s.getClass() == AvaticaSqlException.class) {
-                    throw translate(s);
-                }
-                throw cause;
+                return result != null && WRAPPED.contains(returns) && !Proxy.isProxyClass(result.getClass())
+                        && (dates != null || returns != ResultSet.class)
+                        ? wrap(cast(returns), result, answersFor(result), dates) : result;
+            } catch (Exception e) {
+                Throwable cause = e instanceof InvocationTargetException t ? t.getCause() : e;
+                throw cause instanceof SQLException || cause instanceof AvaticaClientRuntimeException
+                        ? fromServer(cause) : cause;
             }
         };
         return type.cast(Proxy.newProxyInstance(RemoteConnection.class.getClassLoader(), new Class<?>[] {type}, calls));
     }
 
-    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, DatabaseMetaData.class,
-            ResultSet.class);
+    /** Calls that a wrapped JDBC object answers itself instead of passing them to Avatica's. */
+    interface Answers {
+        /** True when this object answers {@code method} (called with {@code args}, never null). */
+        boolean answers(Method method, Object[] args);
+
+        /** The answer to a call on {@code proxy} that {@link #answers} claimed. */
+        Object answer(Object proxy, Method method, Object[] args) throws Exception;
+    }
+
+    private static Answers answersFor(Object result) {
+        return result instanceof Statement s ? new ReturnedKeys(s, false) : null;
+    }
+
+    /**
+     * A failure Avatica's client reports (an unchecked {@code AvaticaClientRuntimeException}, or an
+     * {@code AvaticaSqlException} with the server's state) as a SQLException of the {@code java.sql} subclass of its
+     * state, with its code; any other SQLException as it is, anything else as an internal error ({@code XX000}).
+     */
+    static SQLException fromServer(Throwable cause) {
+        if (cause instanceof AvaticaClientRuntimeException a) {
+            return translate(a, SqlState.INTERNAL_ERROR);
+        }
+        if (cause instanceof SQLException s) {
+            return s.getClass() == AvaticaSqlException.class ? translate(s) : s;
+        }
+        return SqlState.INTERNAL_ERROR.exception(String.valueOf(cause.getMessage()), cause);
+    }
+
+    private static final Set<Class<?>> WRAPPED = Set.of(Statement.class, PreparedStatement.class, ResultSet.class);
 
     private static final Set<String> DATE_GETTERS = Set.of("getDate", "getTime", "getTimestamp");
 

@@ -50,12 +50,17 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
         if (columns.isEmpty()) {
             return new TenantSql(sql, attachments, false, false, writeTarget);
         }
+        return new TenantSql(returning(sql, columns), attachments, true, true, writeTarget);
+    }
+
+    /** {@code sql}, an INSERT, with {@code RETURNING} of {@code columns} (quoted, except {@code rowid}). */
+    static String returning(String sql, List<String> columns) {
         StringBuilder returning = new StringBuilder(sql).append(" RETURNING ");
         for (int i = 0; i < columns.size(); i++) {
             returning.append(i == 0 ? "" : ", ").append(columns.get(i).equals("rowid") ? "rowid"
                     : '"' + columns.get(i).replace("\"", "\"\"") + '"');
         }
-        return new TenantSql(returning.toString(), attachments, true, true, writeTarget);
+        return returning.toString();
     }
 
     /**
@@ -127,7 +132,7 @@ record TenantSql(String sql, Map<String, Tenant> attachments, boolean returnsRow
      * Where the table an INSERT, UPDATE or DELETE writes to is named (its qualifier, if it has one), or -1 when the
      * statement does not start with its verb.
      */
-    private static int targetAt(SqlStatement statement) {
+    static int targetAt(SqlStatement statement) {
         List<Token> t = statement.tokens();
         int at = verbAt(t);
         if (at < 0) {
