@@ -38,14 +38,6 @@ public final class Federation {
         return t;
     });
 
-    /**
-     * Starts planning a representative query on a background thread (once per JVM), so that the first cross-tenant
-     * query does not pay alone for loading Calcite. Call it as early as a {@code tenant=*} connection is asked for.
-     */
-    public static void warmUp() {
-        WarmUp.start();
-    }
-
     /** Prepares a query on a connection from {@link #connect}; one Calcite cannot prepare fails in one line with a SQLState. */
     public static PreparedStatement prepare(Connection engine, String sql) throws SQLException {
         try {
