@@ -62,6 +62,8 @@ public final class Federation {
         info.setProperty("conformance", "LENIENT");
         info.setProperty("defaultNullCollation", "LOW"); // SQLite: NULL sorts first ascending, last descending
         info.setProperty("typeSystem", FederationTypeSystem.class.getName() + "#INSTANCE");
+        // No materialized view or lattice exists here; looking for them loads Calcite's view-matching classes per JVM.
+        info.setProperty("materializationsEnabled", "false");
         Connection connection = new org.apache.calcite.jdbc.Driver().withPrepareFactory(SqlitePrepare::new)
                 .connect("jdbc:calcite:", info);
         CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
