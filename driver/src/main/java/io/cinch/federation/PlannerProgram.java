@@ -25,8 +25,9 @@ import java.util.List;
 /**
  * Calcite's standard program ({@code Programs.standard()}) over {@link PlannerRules}: sub-queries removed,
  * decorrelated, unused fields trimmed, the cost-based planner, then calcs. Without {@code Programs}, whose loading
- * builds all of Calcite's rules. Measures are not handled: a tenant table has no measure columns. The connection's
- * settings that would change these steps are fixed by {@link Federation#connect}.
+ * builds all of Calcite's rules. Measures are not handled (a tenant table has no measure columns), nor
+ * materializations and lattices ({@link Federation#connect} turns them off); Calcite's settings that would change
+ * the steps ({@code forceDecorrelate}, {@code topDownGeneralDecorrelationEnabled}) keep their defaults there.
  */
 final class PlannerProgram implements Program {
     private static final HepProgram SUB_QUERIES = new HepProgramBuilder().addRuleCollection(PlannerRules.SUB_QUERIES).build();

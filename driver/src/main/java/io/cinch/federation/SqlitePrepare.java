@@ -39,6 +39,7 @@ final class SqlitePrepare extends CalcitePrepareImpl {
         return SqlParser.create(text.text, parserConfig.withParserFactory(SqlBabelParserImpl.FACTORY));
     }
 
+    /** Calcite's planner set-up, with {@link PlannerRules#VOLCANO} in place of its default rule registration. */
     @Override
     protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.Context externalContext,
                                           RelOptCostFactory costFactory) {
@@ -52,6 +53,7 @@ final class SqlitePrepare extends CalcitePrepareImpl {
         return planner;
     }
 
+    /** Calcite's cluster, its metadata answered by {@link ReflectiveMetadataHandlers} over the cluster's current provider. */
     @Override
     protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
         RelOptCluster cluster = super.createCluster(planner, rexBuilder);
