@@ -65,13 +65,6 @@ public class FirstQueryBenchmark {
         return firstQuery("tenant=*");
     }
 
-    /** Without the background warm-up that the first tenant=* connect starts. */
-    @Benchmark
-    @Fork(value = 8, jvmArgsAppend = "-Dcinch.warmUp=false")
-    public int crossTenantNoWarmUp() throws SQLException {
-        return firstQuery("tenant=*");
-    }
-
     private int firstQuery(String tenant) throws SQLException {
         int rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:cinch:" + project + "?" + tenant);

@@ -38,14 +38,6 @@ public final class Federation {
         return t;
     });
 
-    /**
-     * Starts planning a representative query on a background thread (once per JVM), so that the first cross-tenant
-     * query does not pay alone for loading Calcite. Call it as early as a {@code tenant=*} connection is asked for.
-     */
-    public static void warmUp() {
-        WarmUp.start();
-    }
-
     /** Prepares a query on a connection from {@link #connect}; one Calcite cannot prepare fails in one line with a SQLState. */
     public static PreparedStatement prepare(Connection engine, String sql) throws SQLException {
         try {
@@ -70,6 +62,8 @@ public final class Federation {
         info.setProperty("conformance", "LENIENT");
         info.setProperty("defaultNullCollation", "LOW"); // SQLite: NULL sorts first ascending, last descending
         info.setProperty("typeSystem", FederationTypeSystem.class.getName() + "#INSTANCE");
+        // No materialized view or lattice exists here; looking for them loads Calcite's view-matching classes per JVM.
+        info.setProperty("materializationsEnabled", "false");
         Connection connection = new org.apache.calcite.jdbc.Driver().withPrepareFactory(SqlitePrepare::new)
                 .connect("jdbc:calcite:", info);
         CalciteConnection calcite = connection.unwrap(CalciteConnection.class);

@@ -1,6 +1,5 @@
 package io.cinch.jdbc;
 
-import io.cinch.federation.Federation;
 import io.cinch.store.Project;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -34,9 +33,6 @@ public final class CinchDriver implements Driver {
             return RemoteConnection.open(url, info);
         }
         ConnectionUrl parsed = ConnectionUrl.parse(url, info);
-        if (parsed.crossTenant()) {
-            Federation.warmUp(); // overlaps loading Calcite with opening the project
-        }
         Project project = Project.acquire(parsed.project(), parsed.flag(Property.CREATE), parsed.get(Property.DATABASE));
         try {
             return parsed.crossTenant() ? CrossTenantConnection.open(parsed, project) : new CinchConnection(parsed, project);
