@@ -1,0 +1,251 @@
+package io.cinch.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This process's spare tenant files: per branch, images of the template at one schema version, each with a log that
+ * already holds a frame ({@link WalImage}), written and synced in the background, that materialization claims by
+ * renaming them into place. They live under {@code data/spares/<owner>/}, where {@code <owner>.lock} is locked while
+ * this process has the project open; a directory whose lock is free was left by a process that stopped.
+ */
+final class SpareFiles {
+
+    /** The most spares kept per branch; a branch starts with one and doubles after each first write that found none. */
+    static final int MOST_PER_BRANCH = 32;
+
+    private final Project project;
+    private final Path dir;
+    private final Path lockFile;
+    private final Map<Long, Deque<Spare>> ready = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> wanted = new ConcurrentHashMap<>();
+    private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedDeque<Spare> stale = new ConcurrentLinkedDeque<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "cinch-spare-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean queued = new AtomicBoolean();
+    private final AtomicLong names = new AtomicLong();
+    private FileChannel lockChannel; // this process's lock on its spare directory, taken by the worker
+    private volatile boolean stopped;
+
+    SpareFiles(Project project) {
+        this.project = project;
+        String owner = UUID.randomUUID().toString();
+        this.dir = project.layout().spares().resolve(owner);
+        this.lockFile = project.layout().spares().resolve(owner + ".lock");
+    }
+
+    /** One spare: its database image and its log, made from the branch's template at {@code version}. */
+    private record Spare(long branchId, int version, Path image, Path wal) {
+    }
+
+    /**
+     * Under the metadata's write lock: moves a spare of the branch at {@code version} into place as {@code file}
+     * (whose leftovers the caller has deleted) and says whether there was one. Either way, spares are made ready for
+     * the next first writes.
+     */
+    boolean claim(long branchId, int version, Path file) {
+        Deque<Spare> spares = ready.get(branchId);
+        Spare spare;
+        while (spares != null && (spare = spares.poll()) != null) {
+            if (spare.version() != version) {
+                stale.add(spare);
+                continue;
+            }
+            try {
+                Files.move(spare.wal(), Path.of(file + "-wal"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(spare.image(), file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // deleted under it (another process's clean-up took it for abandoned): the caller writes the file
+                LOG.log(System.Logger.Level.INFO, "spare file " + spare.image() + " could not be claimed", e);
+                stale.add(spare);
+                break;
+            }
+            unsyncedDirectories.add(file.getParent());
+            refill(branchId, false);
+            return true;
+        }
+        refill(branchId, true);
+        return false;
+    }
+
+    /** The number of spares of a branch ready to be claimed. */
+    int ready(long branchId) {
+        Deque<Spare> spares = ready.get(branchId);
+        return spares == null ? 0 : spares.size();
+    }
+
+    private void refill(long branchId, boolean missed) {
+        if (stopped) {
+            return;
+        }
+        wanted.merge(branchId, 1, (was, one) -> missed ? Math.min(MOST_PER_BRANCH, was * 2) : was);
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(this::work);
+        }
+    }
+
+    /** Syncs the directories of claimed files, deletes stale spares and tops every wanted branch up. */
+    private void work() {
+        queued.set(false);
+        try {
+            for (Path d : unsyncedDirectories) {
+                unsyncedDirectories.remove(d);
+                syncDirectory(d);
+            }
+            for (Spare s; (s = stale.poll()) != null; ) {
+                Files.deleteIfExists(s.image());
+                Files.deleteIfExists(s.wal());
+            }
+            for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
+                topUp(w.getKey(), w.getValue());
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            if (!stopped) {
+                LOG.log(System.Logger.Level.WARNING, "cannot prepare spare tenant files in " + dir, e);
+            }
+        }
+    }
+
+    private void topUp(long branchId, int target) throws IOException, SQLException {
+        Optional<Branch> branch = project.branch(branchId);
+        if (branch.isEmpty()) {
+            wanted.remove(branchId);
+            Deque<Spare> gone = ready.remove(branchId);
+            if (gone != null) {
+                stale.addAll(gone);
+            }
+            return;
+        }
+        Deque<Spare> spares = ready.computeIfAbsent(branchId, id -> new ConcurrentLinkedDeque<>());
+        int missing = target - spares.size();
+        if (missing <= 0 || stopped) {
+            return;
+        }
+        TenantFiles.TemplateImage template = project.tenantFiles().templateImage(branch.get());
+        byte[] wal = WalImage.of(template.bytes());
+        own();
+        Spare[] made = new Spare[missing];
+        for (int i = 0; i < missing && !stopped; i++) {
+            String name = branchId + "-" + names.incrementAndGet();
+            made[i] = new Spare(branchId, template.version(), dir.resolve(name + ".image"), dir.resolve(name + ".wal"));
+            writeSynced(made[i].image(), template.bytes());
+            writeSynced(made[i].wal(), wal);
+        }
+        syncDirectory(dir);
+        for (Spare s : made) {
+            if (s != null) {
+                spares.add(s);
+            }
+        }
+    }
+
+    private static void writeSynced(Path file, byte[] bytes) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            for (ByteBuffer b = ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
+                c.write(b);
+            }
+            c.force(true);
+        }
+    }
+
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel c = FileChannel.open(directory, StandardOpenOption.READ)) {
+            c.force(true);
+        }
+    }
+
+    /**
+     * Takes this process's spare directory, once: locks {@code <owner>.lock} before the directory exists, so that a
+     * directory without a lock is never a live one.
+     */
+    private void own() throws IOException {
+        if (lockChannel == null) {
+            Files.createDirectories(dir.getParent());
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            lockChannel.lock();
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** Deletes the spare directories of processes that stopped (their lock is free, or they have none). */
+    void deleteAbandoned() {
+        Path spares = project.layout().spares();
+        if (!Files.isDirectory(spares)) {
+            return;
+        }
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(spares)) {
+            for (Path p : all) {
+                String name = p.getFileName().toString();
+                if (p.equals(lockFile) || p.equals(dir)) {
+                    continue; // opening and closing our own lock file would drop our lock
+                }
+                if (name.endsWith(".lock")) {
+                    deleteIfAbandoned(p, spares.resolve(name.substring(0, name.length() - ".lock".length())));
+                } else if (!Files.exists(spares.resolve(name + ".lock"))) {
+                    TenantFiles.deleteTree(p);
+                }
+            }
+        } catch (IOException | SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete abandoned spare files in " + spares, e);
+        }
+    }
+
+    private static void deleteIfAbandoned(Path lock, Path spareDir) throws IOException, SQLException {
+        try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = c.tryLock()) {
+            if (held != null) {
+                TenantFiles.deleteTree(spareDir);
+                Files.deleteIfExists(lock);
+            }
+        } catch (OverlappingFileLockException e) {
+            // another instance of this project in this process holds it
+        }
+    }
+
+    /** Stops preparing spares and deletes this process's spare files and its lock. */
+    void close() {
+        stopped = true;
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ready.clear();
+        try {
+            TenantFiles.deleteTree(dir);
+            if (lockChannel != null) {
+                Files.deleteIfExists(lockFile);
+                lockChannel.close();
+            }
+        } catch (IOException | SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete spare files in " + dir, e);
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(SpareFiles.class.getName());
+}
