@@ -11,15 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SpareFiles {
 
     /** The most spares kept per branch; a branch starts with one and doubles after each first write that found none. */
-    static final int MOST_PER_BRANCH = 32;
+    static final int MOST_PER_BRANCH = 64;
+
+    /** Spares written at once: their syncs then share the file system's journal commits. */
+    private static final int WRITERS = 4;
 
     private final Project project;
     private final Path dir;
@@ -44,6 +51,11 @@ final class SpareFiles {
     private final ConcurrentLinkedDeque<Spare> stale = new ConcurrentLinkedDeque<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cinch-spare-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService writers = Executors.newFixedThreadPool(WRITERS, r -> {
+        Thread t = new Thread(r, "cinch-spare-writer");
         t.setDaemon(true);
         return t;
     });
@@ -149,19 +161,32 @@ final class SpareFiles {
         TenantFiles.TemplateImage template = project.tenantFiles().templateImage(branch.get());
         byte[] wal = WalImage.of(template.bytes());
         own();
-        Spare[] made = new Spare[missing];
-        for (int i = 0; i < missing && !stopped; i++) {
+        List<Spare> made = new ArrayList<>();
+        List<Future<?>> writing = new ArrayList<>();
+        for (int i = 0; i < missing; i++) {
             String name = branchId + "-" + names.incrementAndGet();
-            made[i] = new Spare(branchId, template.version(), dir.resolve(name + ".image"), dir.resolve(name + ".wal"));
-            writeSynced(made[i].image(), template.bytes());
-            writeSynced(made[i].wal(), wal);
+            Spare spare = new Spare(branchId, template.version(), dir.resolve(name + ".image"), dir.resolve(name + ".wal"));
+            made.add(spare);
+            writing.add(writers.submit(() -> {
+                writeSynced(spare.image(), template.bytes());
+                writeSynced(spare.wal(), wal);
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> w : writing) {
+                w.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stale.addAll(made);
+            return;
+        } catch (ExecutionException e) {
+            stale.addAll(made);
+            throw new IOException("cannot write a spare file", e.getCause());
         }
         syncDirectory(dir);
-        for (Spare s : made) {
-            if (s != null) {
-                spares.add(s);
-            }
-        }
+        spares.addAll(made);
     }
 
     private static void writeSynced(Path file, byte[] bytes) throws IOException {
@@ -230,8 +255,10 @@ final class SpareFiles {
     void close() {
         stopped = true;
         worker.shutdownNow();
+        writers.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
+            writers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
