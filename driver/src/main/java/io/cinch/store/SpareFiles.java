@@ -121,9 +121,13 @@ final class SpareFiles {
         }
     }
 
-    /** Syncs the directories of claimed files, deletes stale spares and tops every wanted branch up. */
+    /**
+     * Syncs the directories of claimed files, deletes stale spares and those of processes that stopped, and tops every
+     * wanted branch up.
+     */
     private void work() {
         queued.set(false);
+        deleteAbandoned();
         try {
             for (Path d : unsyncedDirectories) {
                 unsyncedDirectories.remove(d);

@@ -71,6 +71,12 @@ public final class CrashChild {
                         case 4 -> {
                             ddl.execute("CALL cinch.create_tenant('new_" + name + "')");
                             out.println("tenant new_" + name);
+                            c.setSchema("new_" + name); // a first write, which claims a spare file when one is ready
+                            try (Statement s = c.createStatement()) {
+                                s.executeUpdate("INSERT INTO items(n, v) VALUES (" + n + ", 'first " + n + "')");
+                            }
+                            out.println("row new_" + name + " " + n);
+                            n++;
                         }
                         case 5 -> {
                             ddl.execute("CALL cinch.copy_tenant('" + tenant + "', 'copy_" + name + "')");
