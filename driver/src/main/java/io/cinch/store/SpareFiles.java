@@ -1,6 +1,7 @@
 package io.cinch.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,25 +33,39 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * This process's spare tenant files: per branch, images of the template at one schema version, each with a log that
  * already holds a frame ({@link WalImage}), written and synced in the background, that materialization claims by
- * renaming them into place. They live under {@code data/spares/<owner>/}, where {@code <owner>.lock} is locked while
- * this process has the project open; a directory whose lock is free was left by a process that stopped.
+ * renaming them into place. A branch has spares only during a burst of first writes (the third within a second of
+ * each other) and until it has seen none for {@link #IDLE_MS}. They live under {@code data/spares/<owner>/}, where
+ * {@code <owner>.lock} is locked while this process keeps spares; a directory whose lock is free was left by a
+ * process that stopped.
  */
 final class SpareFiles {
 
-    /** The most spares kept per branch; a branch starts with one and doubles after each first write that found none. */
+    /**
+     * The most spares kept per branch; in a burst a branch starts with one and doubles after each first write that
+     * found none.
+     */
     static final int MOST_PER_BRANCH = 64;
+
+    /** First writes to a branch closer together than this count as a burst. */
+    private static final long BURST_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    /** The first writes of a burst, one after another, that a branch sees before it gets spares. */
+    private static final int BURST = 3;
+
+    /** A branch without a first write for this long gives its spares up (all gone, the directory and lock go too). */
+    static final long IDLE_MS = 2_000;
 
     /** Spares written at once: their syncs then share the file system's journal commits. */
     private static final int WRITERS = 4;
 
     private final Project project;
-    private final Path dir;
-    private final Path lockFile;
+    private volatile Path dir;
+    private volatile Path lockFile;
     private final Map<Long, Deque<Spare>> ready = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> wanted = new ConcurrentHashMap<>();
+    private final Map<Long, Demand> demand = new ConcurrentHashMap<>();
     private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedDeque<Spare> stale = new ConcurrentLinkedDeque<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cinch-spare-files");
         t.setDaemon(true);
         return t;
@@ -60,19 +76,33 @@ final class SpareFiles {
         return t;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    private boolean expiryScheduled; // by the worker only
     private final AtomicLong names = new AtomicLong();
-    private FileChannel lockChannel; // this process's lock on its spare directory, taken by the worker
+    private volatile FileChannel lockChannel; // this process's lock on its spare directory, taken by the worker
     private volatile boolean stopped;
 
     SpareFiles(Project project) {
         this.project = project;
+        newOwner();
+    }
+
+    private void newOwner() {
         String owner = UUID.randomUUID().toString();
-        this.dir = project.layout().spares().resolve(owner);
-        this.lockFile = project.layout().spares().resolve(owner + ".lock");
+        dir = project.layout().spares().resolve(owner);
+        lockFile = project.layout().spares().resolve(owner + ".lock");
     }
 
     /** One spare: its database image and its log, made from the branch's template at {@code version}. */
     private record Spare(long branchId, int version, Path image, Path wal) {
+    }
+
+    /** A branch's recent first writes and how many spares it wants (0 outside a burst). */
+    private record Demand(long lastNanos, int streak, int target) {
+        Demand next(long now, boolean missed) {
+            int nowStreak = now - lastNanos < BURST_GAP_NANOS ? streak + 1 : 1;
+            int nowTarget = nowStreak < BURST ? target : target == 0 ? 1 : missed ? Math.min(MOST_PER_BRANCH, target * 2) : target;
+            return new Demand(now, nowStreak, nowTarget);
+        }
     }
 
     /**
@@ -88,13 +118,20 @@ final class SpareFiles {
                 stale.add(spare);
                 continue;
             }
+            Path wal = Path.of(file + "-wal");
             try {
-                Files.move(spare.wal(), Path.of(file + "-wal"), StandardCopyOption.ATOMIC_MOVE);
+                Files.move(spare.wal(), wal, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(spare.image(), file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                // deleted under it (another process's clean-up took it for abandoned): the caller writes the file
+                // deleted under it (another process's clean-up took it for abandoned): the caller writes the file,
+                // which must not find this log beside it
                 LOG.log(System.Logger.Level.INFO, "spare file " + spare.image() + " could not be claimed", e);
                 stale.add(spare);
+                try {
+                    Files.deleteIfExists(wal);
+                } catch (IOException notDeleted) {
+                    throw new UncheckedIOException("cannot delete " + wal, notDeleted);
+                }
                 break;
             }
             unsyncedDirectories.add(file.getParent());
@@ -112,11 +149,9 @@ final class SpareFiles {
     }
 
     private void refill(long branchId, boolean missed) {
-        if (stopped) {
-            return;
-        }
-        wanted.merge(branchId, 1, (was, one) -> missed ? Math.min(MOST_PER_BRANCH, was * 2) : was);
-        if (queued.compareAndSet(false, true)) {
+        long now = System.nanoTime();
+        Demand d = demand.compute(branchId, (id, was) -> was == null ? new Demand(now, 1, 0) : was.next(now, missed));
+        if (!stopped && d.target() > 0 && queued.compareAndSet(false, true)) {
             worker.execute(this::work);
         }
     }
@@ -137,20 +172,67 @@ final class SpareFiles {
                 Files.deleteIfExists(s.image());
                 Files.deleteIfExists(s.wal());
             }
-            for (Map.Entry<Long, Integer> w : wanted.entrySet()) {
-                topUp(w.getKey(), w.getValue());
+            for (Map.Entry<Long, Demand> d : demand.entrySet()) {
+                topUp(d.getKey(), d.getValue().target());
             }
         } catch (IOException | SQLException | RuntimeException e) {
             if (!stopped) {
                 LOG.log(System.Logger.Level.WARNING, "cannot prepare spare tenant files in " + dir, e);
             }
         }
+        if (!expiryScheduled && !stopped && lockChannel != null) {
+            expiryScheduled = true;
+            worker.schedule(this::expire, IDLE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Gives up the spares of branches that saw no first write for {@link #IDLE_MS}; when none is left, deletes the
+     * directory and the lock, so that a project without bursts holds no spare file.
+     */
+    private void expire() {
+        expiryScheduled = false;
+        long now = System.nanoTime();
+        for (Map.Entry<Long, Demand> d : demand.entrySet()) {
+            if (now - d.getValue().lastNanos() >= TimeUnit.MILLISECONDS.toNanos(IDLE_MS)) {
+                demand.remove(d.getKey(), d.getValue());
+                Deque<Spare> spares = ready.get(d.getKey());
+                for (Spare s; spares != null && (s = spares.poll()) != null; ) {
+                    stale.add(s); // polled: a claim cannot take it any more
+                }
+            }
+        }
+        try {
+            for (Spare s; (s = stale.poll()) != null; ) {
+                Files.deleteIfExists(s.image());
+                Files.deleteIfExists(s.wal());
+            }
+            if (ready.values().stream().allMatch(Deque::isEmpty) && lockChannel != null) {
+                disown();
+                return;
+            }
+        } catch (IOException | SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete spare tenant files in " + dir, e);
+        }
+        if (!stopped) {
+            expiryScheduled = true;
+            worker.schedule(this::expire, IDLE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Deletes this process's spare directory and lock; the next burst takes a new one. */
+    private void disown() throws IOException, SQLException {
+        TenantFiles.deleteTree(dir);
+        Files.deleteIfExists(lockFile);
+        lockChannel.close();
+        lockChannel = null;
+        newOwner();
     }
 
     private void topUp(long branchId, int target) throws IOException, SQLException {
         Optional<Branch> branch = project.branch(branchId);
         if (branch.isEmpty()) {
-            wanted.remove(branchId);
+            demand.remove(branchId);
             Deque<Spare> gone = ready.remove(branchId);
             if (gone != null) {
                 stale.addAll(gone);
@@ -159,7 +241,7 @@ final class SpareFiles {
         }
         Deque<Spare> spares = ready.computeIfAbsent(branchId, id -> new ConcurrentLinkedDeque<>());
         int missing = target - spares.size();
-        if (missing <= 0 || stopped) {
+        if (missing <= 0 || stopped || !demand.containsKey(branchId)) {
             return;
         }
         TenantFiles.TemplateImage template = project.tenantFiles().templateImage(branch.get());
@@ -270,8 +352,7 @@ final class SpareFiles {
         try {
             TenantFiles.deleteTree(dir);
             if (lockChannel != null) {
-                Files.deleteIfExists(lockFile);
-                lockChannel.close();
+                disown();
             }
         } catch (IOException | SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete spare files in " + dir, e);

@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConnection;
 
 /**
- * Spare tenant files (issue 9, materialization): SQLite takes a spare's log as its own, a first write claims a spare
- * at the branch's schema version only, and spares never outlive the process that made them.
+ * Spare tenant files (issue 9, materialization): SQLite takes a spare's log as its own, a burst of first writes makes
+ * spares that later first writes claim at the branch's schema version only, and spares outlive neither the burst nor
+ * the process that made them.
  */
 class SpareFilesTest {
 
@@ -33,7 +34,7 @@ class SpareFilesTest {
     void project() throws Exception {
         try (Connection c = open(dir)) {
             run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 10; i++) {
                 run(c, "CALL cinch.create_tenant('t" + i + "')");
             }
         }
@@ -64,29 +65,48 @@ class SpareFilesTest {
     }
 
     @Test
-    void aFirstWriteClaimsASpareAndTheNextSparesAreMadeReady() throws Exception {
+    void aSingleFirstWriteMakesNoSpare() throws Exception {
         try (Connection c = open(dir, "tenant=t0")) {
             run(c, "INSERT INTO items(name) VALUES ('t0')");
         }
+        Thread.sleep(300);
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")));
+    }
+
+    @Test
+    void aFirstWriteInABurstClaimsASpareAndTheSparesGoWhenTheBurstIsOver() throws Exception {
+        burst();
         List<Path> made = awaitSpares(1);
-        try (Connection c = open(dir, "tenant=t1")) {
-            run(c, "INSERT INTO items(name) VALUES ('t1')");
-            assertEquals(List.of("t1"), rows(c, "SELECT name FROM items"));
+        try (Connection c = open(dir, "tenant=t3")) {
+            run(c, "INSERT INTO items(name) VALUES ('t3')");
+            assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
         }
-        assertFalse(Files.exists(made.get(0)), "the spare became t1's file");
+        assertFalse(Files.exists(made.get(0)), "the spare became t3's file");
         try (Connection c = open(dir)) {
             List<String> tenants = rows(c, "CALL cinch.list_tenants()");
-            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t1|") && r.contains("|true")), tenants.toString());
-            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t2|") && r.contains("|false")), tenants.toString());
-            assertEquals(7, tenants.size(), "main and t0..t5, no spare: " + tenants);
+            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t3|") && r.contains("|true")), tenants.toString());
+            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t4|") && r.contains("|false")), tenants.toString());
+            assertEquals(11, tenants.size(), "main and t0..t9, no spare: " + tenants);
+        }
+        long deadline = System.currentTimeMillis() + SpareFiles.IDLE_MS * 5;
+        while (!filesUnder(dir.resolve("data/spares")).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory stays after the burst");
+    }
+
+    /** Three first writes in a row (tenants t0..t2): a burst, after which the branch keeps spares. */
+    private void burst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = open(dir, "tenant=t" + i)) {
+                run(c, "INSERT INTO items(name) VALUES ('t" + i + "')");
+            }
         }
     }
 
     @Test
     void aSpareMadeBeforeASchemaChangeIsNotClaimed() throws Exception {
-        try (Connection c = open(dir, "tenant=t0")) {
-            run(c, "INSERT INTO items(name) VALUES ('t0')");
-        }
+        burst();
         awaitSpares(1);
         try (Connection c = open(dir)) {
             run(c, "ALTER TABLE items ADD COLUMN qty INTEGER");
@@ -94,8 +114,8 @@ class SpareFilesTest {
         Project project = Project.acquire(dir, false, null);
         try {
             Branch main = project.branch(project.database("main"), "main");
-            Tenant t1 = project.tenantFiles().materialize(project.tenant(main, "t1"));
-            assertEquals(2, rawUserVersion(project.file(t1)), "the file is at the branch's version before any catch-up");
+            Tenant t5 = project.tenantFiles().materialize(project.tenant(main, "t5"));
+            assertEquals(2, rawUserVersion(project.file(t5)), "the file is at the branch's version before any catch-up");
         } finally {
             project.release();
         }
@@ -103,9 +123,7 @@ class SpareFilesTest {
 
     @Test
     void closingTheProjectDeletesItsSparesAndOpeningItDeletesThoseOfAStoppedProcess() throws Exception {
-        try (Connection c = open(dir, "tenant=t0")) {
-            run(c, "INSERT INTO items(name) VALUES ('t0')");
-        }
+        burst();
         awaitSpares(1);
         Project.closeUnused();
         assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory is left");
@@ -116,7 +134,7 @@ class SpareFilesTest {
         Files.write(dir.resolve("data/spares/stopped.lock"), new byte[0]);
         Path lockless = dir.resolve("data/spares/lockless");
         Files.createDirectories(lockless);
-        try (Connection c = open(dir, "tenant=t1")) {
+        try (Connection c = open(dir, "tenant=t5")) {
             assertEquals(List.of("0"), rows(c, "SELECT count(*) FROM items"));
         }
         assertFalse(Files.exists(abandoned), "a directory whose lock no process holds is deleted");
