@@ -2,6 +2,7 @@ package io.cinch.bench;
 
 import io.cinch.store.Project;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,11 +16,13 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * Issue 9 at scale, as one long run per mode (each builds its fixtures, prints figures and deletes them):
- * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N},
+ * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N THREADS},
  * {@code select N ROWS READERS}; cinch and the loop a program without cinch runs, side by side. See README.md.
  */
 public final class SchemaAtScale {
@@ -40,7 +43,7 @@ public final class SchemaAtScale {
             case "unique" -> unique(n, arg2, false);
             case "duplicate" -> unique(n, arg2, true);
             case "many" -> many(n, arg2);
-            case "firstwrite" -> firstWrite(n);
+            case "firstwrite" -> firstWrite(n, Math.max(arg2, 1));
             case "select" -> select(n, arg2, arg3);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
@@ -160,46 +163,112 @@ public final class SchemaAtScale {
 
     // ---- 5: first writes to lazy tenants ----
 
-    private static void firstWrite(int n) throws Exception {
+    private static void firstWrite(int n, int threads) throws Exception {
         Path project = Bench.tempDir("first");
         Path plain = Bench.tempDir("first-raw");
         try {
             try (Connection c = Bench.cinch(project)) {
                 Bench.exec(c, Bench.ITEMS);
                 long c0 = System.nanoTime();
-                Bench.createTenants(c, "t", 0, n);
+                Bench.createTenants(c, "w", 0, WARM_UP);
+                Bench.createTenants(c, "a", 0, n);
+                Bench.createTenants(c, "b", 0, n);
                 long c1 = System.nanoTime();
-                Bench.note("setup: %d create_tenant %.2f s", n, sec(c1 - c0));
-                long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    c.setSchema("t" + i);
-                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
-                }
-                long t1 = System.nanoTime();
-                Bench.note("cinch: %d first writes %.2f s, %.0f/s, %.3f ms each; load %s", n, sec(t1 - t0),
-                        n / sec(t1 - t0), ms(t1 - t0) / n, load());
-                if (Bench.tenantFiles(project).size() != n) {
-                    throw new IllegalStateException("not every tenant got a file");
-                }
+                Bench.note("setup: %d create_tenant %.2f s", WARM_UP + 2 * n, sec(c1 - c0));
             }
-            long t0 = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                Path file = plain.resolve(Integer.toString(i / 256)).resolve(i + ".db");
-                Files.createDirectories(file.getParent());
-                try (Connection c = Bench.raw(file)) {
-                    Bench.exec(c, "PRAGMA journal_mode=WAL");
-                    Bench.exec(c, Bench.ITEMS);
-                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
-                }
+            for (String prefix : new String[] {"w", "a", "b"}) {
+                int t = prefix.equals("b") ? threads : 1;
+                int count = prefix.equals("w") ? WARM_UP : n;
+                report("cinch", prefix, count, t, inThreads(count, t, (from, to, latencies) -> {
+                    try (Connection c = Bench.cinch(project)) {
+                        for (int i = from; i < to; i++) {
+                            long s0 = System.nanoTime();
+                            c.setSchema(prefix + i);
+                            Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+                            latencies[i] = System.nanoTime() - s0;
+                        }
+                    }
+                }));
             }
-            long t1 = System.nanoTime();
-            Bench.note("plain: %d new files (WAL, table, one row) %.2f s, %.0f/s, %.3f ms each; load %s", n,
-                    sec(t1 - t0), n / sec(t1 - t0), ms(t1 - t0) / n, load());
+            if (Bench.tenantFiles(project).size() != WARM_UP + 2 * n) {
+                throw new IllegalStateException("not every tenant got a file");
+            }
+            for (String prefix : new String[] {"w", "a", "b"}) {
+                int t = prefix.equals("b") ? threads : 1;
+                int count = prefix.equals("w") ? WARM_UP : n;
+                report("plain", prefix, count, t, inThreads(count, t, (from, to, latencies) -> {
+                    for (int i = from; i < to; i++) {
+                        long s0 = System.nanoTime();
+                        Path file = plain.resolve(prefix + (i / 256)).resolve(i + ".db");
+                        Files.createDirectories(file.getParent());
+                        try (Connection c = Bench.raw(file)) {
+                            Bench.exec(c, "PRAGMA journal_mode=WAL");
+                            Bench.exec(c, Bench.ITEMS);
+                            Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+                        }
+                        latencies[i] = System.nanoTime() - s0;
+                    }
+                }));
+            }
         } finally {
             Project.closeUnused();
             Bench.deleteTree(project);
             Bench.deleteTree(plain);
         }
+    }
+
+    /** Work on items {@code from} (inclusive) to {@code to}, recording each item's nanoseconds. */
+    private interface Slice {
+        void run(int from, int to, long[] latencies) throws Exception;
+    }
+
+    /**
+     * Runs {@code n} items split among {@code threads}; returns each item's latency and, last two, the wall time and
+     * the CPU time the threads used.
+     */
+    private static long[] inThreads(int n, int threads, Slice slice) throws Exception {
+        long[] latencies = new long[n + 2];
+        AtomicLong cpu = new AtomicLong();
+        List<Thread> running = new ArrayList<>();
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < threads; k++) {
+            int from = n * k / threads;
+            int to = n * (k + 1) / threads;
+            Thread th = new Thread(() -> {
+                try {
+                    slice.run(from, to, latencies);
+                } catch (Exception e) {
+                    failed.compareAndSet(null, e);
+                }
+                cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+            });
+            th.start();
+            running.add(th);
+        }
+        for (Thread th : running) {
+            th.join();
+        }
+        latencies[n] = System.nanoTime() - t0;
+        latencies[n + 1] = cpu.get();
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        return latencies;
+    }
+
+    /** First writes (or new files) made, unmeasured, before the measured ones, so that both run warm. */
+    private static final int WARM_UP = 500;
+
+    private static void report(String what, String prefix, int n, int threads, long[] latencies) {
+        long wall = latencies[n];
+        long[] each = Arrays.copyOf(latencies, n);
+        Arrays.sort(each);
+        Bench.note("%s%s, %d thread%s: %d first writes %.2f s, %.0f/s, %.3f ms each (wall/n); latency mean %.3f ms, "
+                        + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; CPU of the writing threads %.3f ms each; "
+                        + "load %s", what, prefix.equals("w") ? " (warm-up)" : "", threads, threads == 1 ? "" : "s", n,
+                sec(wall), n / sec(wall), ms(wall) / n, ms(Arrays.stream(each).sum()) / n, ms(each[n / 2]),
+                ms(each[(int) (n * 0.9)]), ms(each[(int) (n * 0.99)]), ms(each[n - 1]), ms(latencies[n + 1]) / n, load());
     }
 
     // ---- 6: point SELECTs while the background catch-up of a plain CREATE INDEX runs ----

@@ -49,6 +49,11 @@ public record Layout(Path root) {
         return root.resolve("data");
     }
 
+    /** The directory of the spare tenant files that processes prepare ahead of first writes. */
+    public Path spares() {
+        return data().resolve("spares");
+    }
+
     /** The directory of a database's files. */
     public Path database(long databaseId) {
         return data().resolve(Long.toString(databaseId));

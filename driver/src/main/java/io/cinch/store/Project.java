@@ -44,6 +44,7 @@ public final class Project {
     private final TenantFiles tenantFiles;
     private final Map<Long, SchemaLock> schemaLocks = new ConcurrentHashMap<>();
     private final CatchUp catchUp;
+    private final SpareFiles spares;
     private volatile Snapshot snapshot = new Snapshot(-1);
     private int users;
     private long lastUse = System.currentTimeMillis();
@@ -59,6 +60,7 @@ public final class Project {
         this.files = new FilePool(FilePool.configuredIdleFiles());
         this.tenantFiles = new TenantFiles(this);
         this.catchUp = new CatchUp(this);
+        this.spares = new SpareFiles(this);
     }
 
     /**
@@ -128,6 +130,7 @@ public final class Project {
             Project project = new Project(layout, epoch, Metadata.open(layout.metadata(), epoch),
                     fileKey(layout.metadata()));
             project.tenantFiles.deleteDoomed();
+            project.spares.deleteAbandoned();
             project.tenantFiles.resolveAbandoned();
             project.catchUp.resume();
             return project;
@@ -209,6 +212,7 @@ public final class Project {
         OPEN.remove(layout.root(), this);
         BY_GIVEN_PATH.values().removeIf(p -> p == this);
         catchUp.stop();
+        spares.close();
         files.clear();
         try {
             metadata.close();
@@ -331,6 +335,11 @@ public final class Project {
     public SchemaLock schemaLock(Branch branch) {
         return schemaLocks.computeIfAbsent(branch.id(),
                 id -> new SchemaLock(layout.branch(branch.databaseId(), id).resolve("schema.lock")));
+    }
+
+    /** This process's spare tenant files, which first writes claim. */
+    SpareFiles spares() {
+        return spares;
     }
 
     /** The background work that brings materialized files up to their branch's schema. */

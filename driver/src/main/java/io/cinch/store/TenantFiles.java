@@ -302,15 +302,18 @@ public final class TenantFiles {
     }
 
     /**
-     * Gives a lazy tenant its file, an image of the branch's template written beside it and renamed into place, and
-     * records it; returns the tenant as it is now (already materialized by someone else is fine). The image is written
-     * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can write
-     * the image over a file that another has already put in place and written to.
+     * Gives a lazy tenant its file and records it; returns the tenant as it is now (already materialized by someone
+     * else is fine). The file is one of this process's spare files when one is ready at the branch's schema version
+     * (see {@link SpareFiles}), else an image of the branch's template written beside it; either is renamed into place
+     * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can put a
+     * file over one that another has already put in place and written to.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        byte[] image = templateImage(tenant);
+        Branch branch = project.branch(tenant.branchId()).orElseThrow(
+                () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
+        byte[] image = templateImage(branch).bytes(); // kept per schema version: usually no work
         createDirectories(file.getParent());
         return project.metadata().write(v -> {
             Tenant now = v.tenant(tenant.id()).orElseThrow(
@@ -320,8 +323,10 @@ public final class TenantFiles {
                     for (Path companion : Layout.withCompanions(file)) {
                         Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
                     }
-                    Files.write(tmp, image);
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                    if (!project.spares().claim(branch.id(), project.version(branch), file)) {
+                        Files.write(tmp, image);
+                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                    }
                 } catch (IOException e) {
                     throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
                 } finally {
@@ -334,27 +339,25 @@ public final class TenantFiles {
     }
 
     /** The bytes of the branch's template at the log's version, kept until the branch's schema moves on. */
-    private byte[] templateImage(Tenant tenant) throws SQLException {
-        Branch branch = project.branch(tenant.branchId()).orElseThrow(
-                () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
+    TemplateImage templateImage(Branch branch) throws SQLException {
         int version = project.version(branch);
         TemplateImage kept = images.get(branch.id());
         if (kept != null && kept.version() == version) {
-            return kept.bytes();
+            return kept;
         }
         Handle h = project.files().borrow(project.layout().template(branch.databaseId(), branch.id()), true, null);
         try {
             catchUp(h, branch);
-            byte[] bytes = h.jdbc().serialize("main");
-            images.put(branch.id(), new TemplateImage(version, bytes));
-            return bytes;
+            TemplateImage image = new TemplateImage(version, h.jdbc().serialize("main"));
+            images.put(branch.id(), image);
+            return image;
         } finally {
             project.files().release(h);
         }
     }
 
     /** A branch template's bytes at one schema version. */
-    private record TemplateImage(int version, byte[] bytes) {
+    record TemplateImage(int version, byte[] bytes) {
     }
 
     private final Map<Long, TemplateImage> images = new ConcurrentHashMap<>();

@@ -96,6 +96,9 @@ public final class ChildJvm {
      * <li>{@code write <url> <prefix> <rows>}: connects, prints {@code ready}, waits for a line on standard input,
      *     then inserts rows {@code <prefix>-0 .. <prefix>-(rows-1)} into {@code t(v)} one statement at a time
      *     (every tenth in an explicit transaction with a second statement), and prints {@code done};</li>
+     * <li>{@code firstwrites <url> <value> <tenants>}: connects, prints {@code ready}, waits for a line on standard
+     *     input, then inserts {@code <value>} into {@code t(v)} of tenants {@code lazy0 .. lazy(tenants-1)} in turn,
+     *     and prints {@code done};</li>
      * <li>{@code touch <url> <tenants>}: creates that many tenants, writes one row to each (switching with
      *     setSchema), then prints {@code dbfds=<n>}, the number of open file descriptors on {@code .db} files.</li>
      * </ul>
@@ -130,6 +133,19 @@ public final class ChildJvm {
                             insert.setString(1, args[2] + "-" + i);
                             insert.executeUpdate();
                         }
+                    }
+                }
+                out.println("done");
+            }
+            case "firstwrites" -> {
+                int tenants = Integer.parseInt(args[3]);
+                try (Connection c = DriverManager.getConnection(args[1]); Statement s = c.createStatement()) {
+                    out.println("ready");
+                    out.flush();
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                    for (int i = 0; i < tenants; i++) {
+                        c.setSchema("lazy" + i);
+                        s.executeUpdate("INSERT INTO t(v) VALUES ('" + args[2] + "')");
                     }
                 }
                 out.println("done");

@@ -302,6 +302,47 @@ class ConcurrencyTest {
     }
 
     @Test
+    void firstWritesToTheSameLazyTenantsFromTwoJvmsAndThreadsLoseNoRow() throws Exception {
+        int tenants = 60;
+        try (Connection c = open(dir.resolve("fw"))) {
+            run(c, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
+            for (int i = 0; i < tenants; i++) {
+                run(c, "CALL cinch.create_tenant('lazy" + i + "')");
+            }
+        }
+        Path fw = dir.resolve("fw");
+        Process child = ChildJvm.start(null, List.of(), "firstwrites", url(fw), "child", String.valueOf(tenants));
+        BufferedReader out = ChildJvm.output(child);
+        try {
+            ChildJvm.readLine(out, "ready");
+            child.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+            child.getOutputStream().flush();
+            together(3, thread -> {
+                try (Connection c = open(fw); Statement s = c.createStatement()) {
+                    for (int i = 0; i < tenants; i++) {
+                        c.setSchema("lazy" + i);
+                        s.executeUpdate("INSERT INTO t(v) VALUES ('thread" + thread + "')");
+                    }
+                }
+            });
+            String rest = ChildJvm.finish(child, out);
+            assertTrue(rest.contains("done"), rest);
+        } finally {
+            child.destroyForcibly();
+        }
+        try (Connection c = open(fw)) {
+            for (int i = 0; i < tenants; i++) {
+                c.setSchema("lazy" + i);
+                assertEquals(List.of("child", "thread0", "thread1", "thread2"), rows(c, "SELECT v FROM t ORDER BY v"),
+                        "tenant lazy" + i);
+                assertEquals("ok", value(c, "PRAGMA integrity_check"));
+            }
+            assertEquals(tenants, rows(c, "CALL cinch.list_tenants()").stream().filter(r -> r.contains("|true")).count(),
+                    "every lazy tenant was materialized, and no spare shows as a tenant");
+        }
+    }
+
+    @Test
     void connectionOnALazyTenantSeesRowsAnotherJvmWroteAndAddsToThem() throws Exception {
         try (Connection admin = open(pm)) {
             run(admin, "CALL cinch.create_tenant('shared')");

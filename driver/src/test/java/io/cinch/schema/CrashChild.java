@@ -69,8 +69,18 @@ public final class CrashChild {
                             out.println("history " + tenant + " " + n);
                         }
                         case 4 -> {
-                            ddl.execute("CALL cinch.create_tenant('new_" + name + "')");
-                            out.println("tenant new_" + name);
+                            // a burst of first writes, so that spare files are made and claimed
+                            for (int k = 0; k < 4; k++) {
+                                String fresh = "new_" + name + "_" + k;
+                                ddl.execute("CALL cinch.create_tenant('" + fresh + "')");
+                                out.println("tenant " + fresh);
+                                c.setSchema(fresh);
+                                try (Statement s = c.createStatement()) {
+                                    s.executeUpdate("INSERT INTO items(n, v) VALUES (" + n + ", 'first " + n + "')");
+                                }
+                                out.println("row " + fresh + " " + n);
+                                n++;
+                            }
                         }
                         case 5 -> {
                             ddl.execute("CALL cinch.copy_tenant('" + tenant + "', 'copy_" + name + "')");

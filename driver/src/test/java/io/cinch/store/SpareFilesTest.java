@@ -1,0 +1,228 @@
+package io.cinch.store;
+
+import static io.cinch.Projects.open;
+import static io.cinch.Projects.rows;
+import static io.cinch.Projects.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Spare tenant files (issue 9, materialization): SQLite takes a spare's log as its own, a burst of first writes makes
+ * spares that later first writes claim at the branch's schema version only, and spares outlive neither the burst nor
+ * the process that made them.
+ */
+class SpareFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void project() throws Exception {
+        try (Connection c = open(dir)) {
+            run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
+            for (int i = 0; i < 10; i++) {
+                run(c, "CALL cinch.create_tenant('t" + i + "')");
+            }
+        }
+    }
+
+    @Test
+    void sqliteReadsTheLogOfAWalImageSoTheFirstCommitAppendsToIt() throws Exception {
+        Path file = dir.resolve("plain.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            run(c, "PRAGMA journal_mode=WAL", "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)",
+                    "PRAGMA user_version = 7");
+        }
+        assertFalse(Files.exists(Path.of(file + "-wal")), "closing the last connection removes the log");
+        byte[] image = Files.readAllBytes(file);
+        int pageSize = WalImage.pageSize(image);
+        Files.write(Path.of(file + "-wal"), WalImage.of(image));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            ((SQLiteConnection) c).getDatabase()._exec("PRAGMA wal_autocheckpoint = 0");
+            run(c, "INSERT INTO items(name) VALUES ('first')");
+            assertEquals(32 + 2L * (24 + pageSize), Files.size(Path.of(file + "-wal")),
+                    "the commit's frame follows the image's frame (a log SQLite refused would be written from its start)");
+            assertEquals(List.of("ok"), rows(c, "PRAGMA integrity_check"));
+            assertEquals(List.of("7"), rows(c, "PRAGMA user_version"));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertEquals(List.of("first"), rows(c, "SELECT name FROM items"));
+        }
+    }
+
+    @Test
+    void aSingleFirstWriteMakesNoSpare() throws Exception {
+        try (Connection c = open(dir, "tenant=t0")) {
+            run(c, "INSERT INTO items(name) VALUES ('t0')");
+        }
+        Thread.sleep(300);
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")));
+    }
+
+    @Test
+    void aFirstWriteInABurstClaimsASpareAndTheSparesGoWhenTheBurstIsOver() throws Exception {
+        burst();
+        List<Path> made = awaitSpares(1);
+        try (Connection c = open(dir, "tenant=t3")) {
+            run(c, "INSERT INTO items(name) VALUES ('t3')");
+            assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
+        }
+        assertFalse(Files.exists(made.get(0)), "the spare became t3's file");
+        try (Connection c = open(dir)) {
+            List<String> tenants = rows(c, "CALL cinch.list_tenants()");
+            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t3|") && r.contains("|true")), tenants.toString());
+            assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t4|") && r.contains("|false")), tenants.toString());
+            assertEquals(11, tenants.size(), "main and t0..t9, no spare: " + tenants);
+        }
+        long deadline = System.currentTimeMillis() + SpareFiles.IDLE_MS * 5;
+        while (!filesUnder(dir.resolve("data/spares")).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory stays after the burst");
+    }
+
+    /** Three first writes in a row (tenants t0..t2): a burst, after which the branch keeps spares. */
+    private void burst() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (Connection c = open(dir, "tenant=t" + i)) {
+                run(c, "INSERT INTO items(name) VALUES ('t" + i + "')");
+            }
+        }
+    }
+
+    @Test
+    void aSpareMadeBeforeASchemaChangeIsNotClaimed() throws Exception {
+        burst();
+        awaitSpares(1);
+        try (Connection c = open(dir)) {
+            run(c, "ALTER TABLE items ADD COLUMN qty INTEGER");
+        }
+        Project project = Project.acquire(dir, false, null);
+        try {
+            Branch main = project.branch(project.database("main"), "main");
+            Tenant t5 = project.tenantFiles().materialize(project.tenant(main, "t5"));
+            assertEquals(2, rawUserVersion(project.file(t5)), "the file is at the branch's version before any catch-up");
+        } finally {
+            project.release();
+        }
+    }
+
+    @Test
+    void closingTheProjectDeletesItsSparesAndOpeningItDeletesThoseOfAStoppedProcess() throws Exception {
+        burst();
+        awaitSpares(1);
+        Project.closeUnused();
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory is left");
+
+        Path abandoned = dir.resolve("data/spares/stopped");
+        Files.createDirectories(abandoned);
+        Files.write(abandoned.resolve("1-1.image"), new byte[8192]);
+        Files.write(dir.resolve("data/spares/stopped.lock"), new byte[0]);
+        Path lockless = dir.resolve("data/spares/lockless");
+        Files.createDirectories(lockless);
+        try (Connection c = open(dir, "tenant=t5")) {
+            assertEquals(List.of("0"), rows(c, "SELECT count(*) FROM items"));
+        }
+        assertFalse(Files.exists(abandoned), "a directory whose lock no process holds is deleted");
+        assertFalse(Files.exists(dir.resolve("data/spares/stopped.lock")));
+        assertFalse(Files.exists(lockless), "a directory without a lock is deleted");
+        Project.closeUnused();
+    }
+
+    @Test
+    void aSpareDirectoryWhoseLockIsHeldStays() throws Exception {
+        Path live = dir.resolve("data/spares/live");
+        Files.createDirectories(live);
+        Files.write(live.resolve("1-1.image"), new byte[8192]);
+        Path lock = dir.resolve("data/spares/live.lock");
+        try (ChildLock held = ChildLock.hold(lock)) {
+            try (Connection c = open(dir, "tenant=t1")) {
+                assertEquals(List.of("0"), rows(c, "SELECT count(*) FROM items"));
+            }
+            assertTrue(Files.exists(live.resolve("1-1.image")), "a live process's spares stay");
+        }
+        Project.closeUnused();
+    }
+
+    /** The spare images of this process, once at least {@code count} are ready to be claimed in branch main. */
+    private List<Path> awaitSpares(int count) throws Exception {
+        Project project = Project.acquire(dir, false, null);
+        try {
+            long branchId = project.branch(project.database("main"), "main").id();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (project.spares().ready(branchId) < count && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(project.spares().ready(branchId) >= count, "spares ready in time");
+        } finally {
+            project.release();
+        }
+        return filesUnder(dir.resolve("data/spares")).stream().filter(p -> p.toString().endsWith(".image")).toList();
+    }
+
+    private static List<Path> filesUnder(Path root) throws Exception {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(p -> !p.equals(root)).sorted().toList();
+        }
+    }
+
+    private static int rawUserVersion(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toUri().getRawPath() + "?mode=ro")) {
+            return Integer.parseInt(rows(c, "PRAGMA user_version").get(0));
+        }
+    }
+
+    /** Holds a lock on the file named by its argument (as a live owner of a spare directory does) for 30 s. */
+    public static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            try (FileChannel c = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE); var held = c.lock()) {
+                Thread.sleep(30_000);
+            }
+        }
+    }
+
+    /** A lock on a file held by another process, as a live owner of a spare directory holds its lock. */
+    private record ChildLock(Process process) implements AutoCloseable {
+        static ChildLock hold(Path lock) throws Exception {
+            Files.write(lock, new byte[0]);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    LockHolder.class.getName(), lock.toString()).start();
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (System.currentTimeMillis() < deadline) {
+                try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+                    var tried = c.tryLock();
+                    if (tried == null) {
+                        return new ChildLock(p);
+                    }
+                    tried.release();
+                }
+                Thread.sleep(10);
+            }
+            p.destroyForcibly();
+            throw new IllegalStateException("the child did not take the lock");
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
