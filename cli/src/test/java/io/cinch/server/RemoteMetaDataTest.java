@@ -179,6 +179,8 @@ class RemoteMetaDataTest {
             assertEquals(local, dump(c));
         }
         assertTrue(local.stream().anyMatch(line -> line.contains("create_tenant")), local.toString());
+        assertTrue(local.stream().filter(line -> line.startsWith(" row"))
+                .allMatch(line -> line.contains("cinch:String")), "only procedures have rows: " + local);
     }
 
     @Test

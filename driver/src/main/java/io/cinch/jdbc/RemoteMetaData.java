@@ -12,7 +12,8 @@ import java.util.Set;
  * the connection does: it runs transactions and reports generated keys, names tenants and branches as a local
  * connection does (tools such as DBeaver choose their features and labels by these), and has a {@code jdbc:cinch:} URL;
  * and the listings Avatica's protocol lacks (keys, indexes, the best row identifier, procedures), built as a local
- * connection builds them ({@link CinchDatabaseMetaData}) from the schema read over the connection ({@link RemoteScopes}).
+ * connection builds them ({@link CinchDatabaseMetaData}) from the schema read over the connection
+ * ({@link RemoteScopes}).
  */
 final class RemoteMetaData implements RemoteConnection.Answers {
 

@@ -33,7 +33,7 @@ final class RemoteScopes implements CinchDatabaseMetaData.Scopes {
         if (schemaPattern == null) {
             return List.of(new CinchDatabaseMetaData.Scope(branch, tenant, info, SchemaInfo.temporary(target)));
         }
-        // the server narrows a tenant user's listing to its own tenant whatever the pattern, so the pattern is applied here too
+        // the server narrows a tenant user's listing to its own tenant whatever the pattern, so it is applied here
         Pattern tenants = CinchDatabaseMetaData.pattern(schemaPattern);
         List<CinchDatabaseMetaData.Scope> out = new ArrayList<>();
         try (ResultSet rs = target.getMetaData().getSchemas(branch, schemaPattern)) {
