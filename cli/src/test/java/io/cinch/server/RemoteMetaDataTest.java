@@ -153,6 +153,20 @@ class RemoteMetaDataTest {
         assertTrue(local.contains("PK main here scratch k 1 scratch_key"), local.toString());
     }
 
+    @Test
+    void afterSwitchingTenantTheListingsAreTheNewTenantsAsLocally() throws SQLException {
+        List<String> local;
+        try (Connection c = Projects.open(dir, "tenant=here")) {
+            run(c, "CALL cinch.switch_tenant('there')");
+            local = tableListings(c, "parents");
+        }
+        try (Connection c = remote("tenant=here")) {
+            run(c, "CALL cinch.switch_tenant('there')");
+            assertEquals(local, tableListings(c, "parents"));
+        }
+        assertTrue(local.contains("PK main there parents b 2 parents_key"), local.toString());
+    }
+
     private static List<String> tableListings(Connection c, String table) throws SQLException {
         List<String> out = new ArrayList<>();
         try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, table)) {

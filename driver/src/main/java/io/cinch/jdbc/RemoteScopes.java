@@ -1,6 +1,7 @@
 package io.cinch.jdbc;
 
 import io.cinch.schema.SchemaInfo;
+import io.cinch.sql.SqlState;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,8 +25,18 @@ final class RemoteScopes implements CinchDatabaseMetaData.Scopes {
 
     @Override
     public List<CinchDatabaseMetaData.Scope> of(String catalog, String schemaPattern) throws SQLException {
-        String branch = target.getCatalog();
-        String tenant = target.getSchema();
+        String branch;
+        String tenant;
+        // the server's own listing names its connection's branch and tenant, which CALL cinch.switch_* may have
+        // changed where Avatica's client keeps those it was opened with
+        try (ResultSet own = target.getMetaData().getTables(null, null, "sqlite\\_schema",
+                new String[] {"SYSTEM TABLE"})) {
+            if (!own.next()) {
+                throw SqlState.INTERNAL_ERROR.exception("the server lists no sqlite_schema for the connection's tenant");
+            }
+            branch = own.getString("TABLE_CAT");
+            tenant = own.getString("TABLE_SCHEM");
+        }
         if (catalog != null && !CinchDatabaseMetaData.pattern(catalog).matcher(branch).matches()) {
             return List.of();
         }
