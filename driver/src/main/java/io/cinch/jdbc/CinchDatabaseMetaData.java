@@ -33,9 +33,20 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     private static final List<String> TABLE_TYPES = List.of("GLOBAL TEMPORARY", "SYSTEM TABLE", "TABLE", "VIEW");
 
     private final CinchConnection connection;
+    private final Scopes scopes;
 
     CinchDatabaseMetaData(CinchConnection connection) {
         this.connection = connection;
+        this.scopes = this::projectScopes;
+    }
+
+    /**
+     * Metadata whose key, index, best-row and procedure listings come from {@code scopes}, with no local connection
+     * (the other calls need one): how a {@code jdbc:cinch://} connection answers them, {@link RemoteScopes}.
+     */
+    CinchDatabaseMetaData(Scopes scopes) {
+        this.connection = null;
+        this.scopes = scopes;
     }
 
     private DatabaseMetaData sqlite() throws SQLException {
@@ -485,7 +496,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 Column.text("TABLE_NAME"), Column.text("COLUMN_NAME"), new Column("KEY_SEQ", Types.SMALLINT, "SMALLINT"),
                 Column.text("PK_NAME"));
         List<Object[]> rows = new ArrayList<>();
-        for (Scope s : scopes(catalog, schema)) {
+        for (Scope s : scopes.of(catalog, schema)) {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (int i = 0; i < t.primaryKey().size(); i++) {
                     rows.add(new Object[] {s.branch(), s.tenant(), t.name(), t.primaryKey().get(i), i + 1,
@@ -531,7 +542,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
         Pattern parents = pattern(parentPattern);
         Pattern children = pattern(childPattern);
         List<Object[]> rows = new ArrayList<>();
-        for (Scope s : scopes(catalog, schema)) {
+        for (Scope s : scopes.of(catalog, schema)) {
             for (SchemaInfo.Table child : s.reachable()) {
                 if (!children.matcher(child.name()).matches()) {
                     continue;
@@ -579,7 +590,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 Column.text("ASC_OR_DESC"), Column.integer("CARDINALITY"), Column.integer("PAGES"),
                 Column.text("FILTER_CONDITION"));
         List<Object[]> rows = new ArrayList<>();
-        for (Scope s : scopes(catalog, schema)) {
+        for (Scope s : scopes.of(catalog, schema)) {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (SchemaInfo.Index index : t.indexes()) {
                     if (unique && !index.unique()) {
@@ -697,7 +708,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
                 Column.text("COLUMN_NAME"), new Column("DATA_TYPE", Types.INTEGER, "INTEGER"), Column.text("TYPE_NAME"),
                 new Column("COLUMN_SIZE", Types.INTEGER, "INTEGER"), new Column("BUFFER_LENGTH", Types.INTEGER, "INTEGER"),
                 new Column("DECIMAL_DIGITS", Types.SMALLINT, "SMALLINT"), new Column("PSEUDO_COLUMN", Types.SMALLINT, "SMALLINT"));
-        for (Scope s : scopes(catalog, schema)) {
+        for (Scope s : scopes.of(catalog, schema)) {
             for (SchemaInfo.Table t : tables(s, table)) {
                 for (String key : t.primaryKey()) {
                     String declared = t.column(key).map(SchemaInfo.Column::declaredType).orElse("");
@@ -750,7 +761,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
      * One (branch, tenant) pair whose tables a listing reports, with the branch's schema and the connection's
      * temporary tables (none except in the connection's own tenant).
      */
-    private record Scope(String branch, String tenant, SchemaInfo info, List<SchemaInfo.Table> temporary) {
+    record Scope(String branch, String tenant, SchemaInfo info, List<SchemaInfo.Table> temporary) {
 
         /** The tables and views a name reaches here, as SQLite resolves it: a temporary one hides the branch's. */
         List<SchemaInfo.Table> reachable() {
@@ -774,7 +785,14 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     private record Listed(Scope scope, SchemaInfo.Table table, String type) {
     }
 
-    private List<Scope> scopes(String catalog, String schemaPattern) throws SQLException {
+    /** Where listings find the scopes a catalog pattern (null: the connection's branch) and schema pattern pick. */
+    interface Scopes {
+        /** The scopes of the branches {@code catalog} names and the tenants {@code schemaPattern} (null: own) names. */
+        List<Scope> of(String catalog, String schemaPattern) throws SQLException;
+    }
+
+    /** The scopes of a local connection: the project's branches and tenants, each branch's schema read from its file. */
+    private List<Scope> projectScopes(String catalog, String schemaPattern) throws SQLException {
         List<Scope> out = new ArrayList<>();
         for (Branch b : branches(catalog)) {
             SchemaInfo info = SchemaInfo.of(connection.project(), b);
@@ -806,7 +824,7 @@ final class CinchDatabaseMetaData implements DatabaseMetaData {
     private List<Listed> listed(String catalog, String schemaPattern, String tablePattern) throws SQLException {
         Pattern p = pattern(tablePattern);
         List<Listed> out = new ArrayList<>();
-        for (Scope s : scopes(catalog, schemaPattern)) {
+        for (Scope s : scopes.of(catalog, schemaPattern)) {
             for (SchemaInfo.Table t : s.info().tables()) {
                 out.add(new Listed(s, t, t.view() ? "VIEW" : "TABLE"));
             }

@@ -14,12 +14,17 @@ final class ConnectionAnswers implements RemoteConnection.Answers {
 
     private final Connection target;
     private final String url;
+    private final boolean crossTenant;
     private final SqliteDates dates;
 
-    /** Answers for {@code target}, opened from {@code url} (shown without its password) with {@code dates} or null. */
-    ConnectionAnswers(Connection target, String url, SqliteDates dates) {
+    /**
+     * Answers for {@code target}, opened from {@code url} (shown without its password), {@code crossTenant} for a
+     * {@code tenant=*} connection, with {@code dates} or null.
+     */
+    ConnectionAnswers(Connection target, String url, boolean crossTenant, SqliteDates dates) {
         this.target = target;
         this.url = url;
+        this.crossTenant = crossTenant;
         this.dates = dates;
     }
 
@@ -32,7 +37,8 @@ final class ConnectionAnswers implements RemoteConnection.Answers {
     @Override
     public Object answer(Object proxy, Method method, Object[] args) throws Exception {
         if (method.getName().equals("getMetaData")) {
-            return RemoteConnection.wrap(DatabaseMetaData.class, target.getMetaData(), new RemoteMetaData(url), null);
+            return RemoteConnection.wrap(DatabaseMetaData.class, target.getMetaData(),
+                    new RemoteMetaData(target, url, crossTenant), null);
         }
         String sql = (String) args[0];
         String returning = ReturningInsert.of(target, sql, GeneratedKeys.requested(args[1]));

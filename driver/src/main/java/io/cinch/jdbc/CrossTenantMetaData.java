@@ -89,14 +89,15 @@ final class CrossTenantMetaData implements DatabaseMetaData {
 
     @Override
     public ResultSet getProcedures(String catalog, String schemaPattern, String procedureNamePattern) throws SQLException {
-        return new CinchDatabaseMetaData(null).getProcedures(catalog, schemaPattern, procedureNamePattern);
+        return new CinchDatabaseMetaData((CinchConnection) null).getProcedures(catalog, schemaPattern,
+                procedureNamePattern);
     }
 
     @Override
     public ResultSet getProcedureColumns(String catalog, String schemaPattern, String procedureNamePattern,
                                          String columnNamePattern) throws SQLException {
-        return new CinchDatabaseMetaData(null).getProcedureColumns(catalog, schemaPattern, procedureNamePattern,
-                columnNamePattern);
+        return new CinchDatabaseMetaData((CinchConnection) null).getProcedureColumns(catalog, schemaPattern,
+                procedureNamePattern, columnNamePattern);
     }
 
     @Override

@@ -76,7 +76,7 @@ final class RemoteConnection {
             Connection c = new ToServer().connect("jdbc:avatica:remote:url=" + server + ";serialization=protobuf", avatica);
             SqliteDates dates = dateSettings.isEmpty() ? null : SqliteDates.open(dateSettings);
             return wrap(Connection.class, c, new ConnectionAnswers(c, url.replaceAll("([?&])password=[^&]*&?", "$1")
-                    .replaceAll("[?&]$", ""), dates), dates);
+                    .replaceAll("[?&]$", ""), ConnectionUrl.ALL_TENANTS.equals(keys.get("tenant")), dates), dates);
         } catch (AvaticaClientRuntimeException e) {
             throw translate(e, SqlState.CANNOT_CONNECT);
         } catch (RuntimeException e) {

@@ -107,7 +107,9 @@ public final class SchemaInfo {
         Map<String, Table> tables = new TreeMap<>();
         List<String[]> rows = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name, type, sql FROM " + schema + ".sqlite_master "
+             // main's unqualified: over a jdbc:cinch:// connection locked to its tenant, "main." names tenant main
+             ResultSet rs = s.executeQuery("SELECT name, type, sql FROM "
+                     + (schema.equals("main") ? "" : schema + ".") + "sqlite_master "
                      + "WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
             while (rs.next()) {
                 rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
