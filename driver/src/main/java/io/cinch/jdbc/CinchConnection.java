@@ -150,9 +150,10 @@ public final class CinchConnection implements Connection, Session {
     /**
      * The handle to run {@code statement} on: before anything but a query of rows, outside a transaction, the file
      * first takes the index creations left to the background catch-up (a write inside a transaction takes them when
-     * it settles).
+     * it settles). Tells the catch-up that a statement runs, so it keeps to one core for a moment.
      */
     Handle handle(SqlStatement statement) throws SQLException {
+        project.catchUp().foreground();
         Handle h = handle();
         if (h.lacksIndexes() && !inTransaction && !statement.readsRowsOnly()) {
             outsideTransaction(() -> {
