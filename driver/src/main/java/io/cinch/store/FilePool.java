@@ -59,6 +59,9 @@ public final class FilePool {
                     unindex(key);
                     if (handle != null && cause != RemovalCause.EXPLICIT) {
                         handle.close();
+                        // not under the file's lock (the evicting thread may hold another file's): a mark that comes
+                        // after the last lent handle returned only closes the file's next returned handle
+                        closeLentOnReturn(key.file());
                     }
                 })
                 .build();
@@ -154,9 +157,7 @@ public final class FilePool {
         for (Handle h = takeIdle(file); h != null; h = takeIdle(file)) {
             h.close();
         }
-        if (lent.containsKey(file)) {
-            closeOnReturn.add(file);
-        }
+        closeLentOnReturn(file);
     }
 
     /** Removes an idle connection to a tenant's own file from the cache, whatever its settings; null if none. */
@@ -216,11 +217,24 @@ public final class FilePool {
     public void evict(Path file) {
         for (Key key : idle.asMap().keySet()) {
             if (key.file().startsWith(file)) {
-                Handle handle = idle.asMap().remove(key);
-                if (handle != null) {
-                    handle.close();
+                synchronized (lock(key.file())) {
+                    Handle handle = idle.asMap().remove(key);
+                    if (handle != null) {
+                        handle.close();
+                        closeLentOnReturn(key.file());
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * After an idle connection to {@code file} closed: its lent ones close when they come back, since SQLite keeps
+     * the closed connection's descriptor until they do.
+     */
+    private void closeLentOnReturn(Path file) {
+        if (lent.containsKey(file)) {
+            closeOnReturn.add(file);
         }
     }
 
