@@ -103,7 +103,7 @@ public final class CinchConnection implements Connection, Session {
         database = project.database(url.get(Property.DATABASE));
         branch = project.branch(database, url.get(Property.BRANCH));
         tenant = project.tenant(branch, url.get(Property.TENANT));
-        handle = project.tenantFiles().borrow(tenant, branch, url.sqliteSettings());
+        handle = project.tenantFiles().borrowForReading(tenant, branch, url.sqliteSettings());
     }
 
     // ---- what statements use ----
@@ -139,12 +139,29 @@ public final class CinchConnection implements Connection, Session {
             branch = nowBranch;
             tenant = now;
             outsideTransaction(() -> {
-                project.tenantFiles().catchUp(handle, branch);
+                project.tenantFiles().catchUpForReading(handle, branch);
                 return null;
             });
         }
         seenEpoch = epoch;
         stale = false;
+    }
+
+    /**
+     * The handle to run {@code statement} on: before anything but a query of rows, outside a transaction, the file
+     * first takes the index creations left to the background catch-up (a write inside a transaction takes them when
+     * it settles). Tells the catch-up that a statement runs, so it keeps to one core for a moment.
+     */
+    Handle handle(SqlStatement statement) throws SQLException {
+        project.catchUp().foreground();
+        Handle h = handle();
+        if (h.lacksIndexes() && !inTransaction && !statement.readsRowsOnly()) {
+            outsideTransaction(() -> {
+                project.tenantFiles().catchUp(h, branch);
+                return null;
+            });
+        }
+        return h;
     }
 
     /** Notes that a statement ran on the tenant: with auto-commit off, a transaction is now open. */
@@ -462,7 +479,7 @@ public final class CinchConnection implements Connection, Session {
 
     /** Moves the connection to another tenant's (or the same tenant's new) file; nothing changes if that fails. */
     private void replaceHandle(Branch newBranch, Tenant newTenant) throws SQLException {
-        Handle next = project.tenantFiles().borrow(newTenant, newBranch, url.sqliteSettings());
+        Handle next = project.tenantFiles().borrowForReading(newTenant, newBranch, url.sqliteSettings());
         Handle previous = handle;
         if (newTenant.id() == tenant.id()) {
             carryTemporaryObjects(previous, next);

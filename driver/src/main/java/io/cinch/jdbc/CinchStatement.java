@@ -144,7 +144,7 @@ class CinchStatement implements Statement {
     private boolean runOnTenant(SqlStatement statement, List<Object> params, GeneratedKeys keys, Expect expect)
             throws SQLException {
         for (int attempt = 0; ; attempt++) {
-            Handle handle = connection.handle();
+            Handle handle = connection.handle(statement);
             TenantSql sql = tenantSql(statement, keys);
             try {
                 if (connection.attach(sql.attachments())) {
@@ -277,7 +277,7 @@ class CinchStatement implements Statement {
      */
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
         Gate.check(statement);
-        Handle handle = connection.handle();
+        Handle handle = connection.handle(statement);
         if (statement.changesSession()) {
             handle.markSessionChanged();
         }

@@ -149,6 +149,22 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
         return kind == Kind.TEMP_DDL || (pragma != null && pragma.changesSessionUnseen());
     }
 
+    /**
+     * True for a query whose rows do not depend on which indexes the file has: not explained, no {@code INDEXED BY},
+     * no schema table ({@code sqlite_schema}, ...) and no {@code pragma_*} table function.
+     */
+    public boolean readsRowsOnly() {
+        if (kind != Kind.QUERY || tokens.get(0).is("explain")) {
+            return false;
+        }
+        for (Token t : tokens) {
+            if (t.is("indexed") || t.isName() && (t.name().startsWith("sqlite_") || t.name().startsWith("pragma_"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Index of the first top-level token that is the given keyword, from {@code from} on, or -1. */
     public int find(String keyword, int from) {
         int depth = 0;

@@ -21,22 +21,30 @@ import org.sqlite.SQLiteConnection;
 
 /**
  * Brings a branch's materialized files up to its schema in the background after a change, so that no request pays
- * for it: tenants in id order, a batch at a time, on half the cores, each file in its own short
- * transaction. How far it got is kept in the metadata, so the work survives restarts and any process resumes it.
+ * for it: tenants in id order, a batch at a time, on every core while no connection runs statements and on one
+ * while some do, each file in its own short transaction. How far it got is kept in the metadata, so the work
+ * survives restarts and any process resumes it.
  */
 public final class CatchUp {
 
     private static final int BATCH = 256;
+    /** How long after a connection's statement started the catch-up keeps to one worker. */
+    private static final long QUIET_NANOS = 200_000_000L;
     private static final System.Logger LOG = System.getLogger(CatchUp.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Project project;
     private final ExecutorService coordinator = Executors.newCachedThreadPool(CatchUp::daemon);
-    /** One core in two, so that requests keep the rest: measured, two workers on two cores cost readers 3.5x. */
+    /**
+     * One worker per core, of which all but one wait while connections run statements, so that requests keep the
+     * other cores: measured, two workers on two cores cost readers 3.5x.
+     */
     private final ExecutorService workers = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() / 2), CatchUp::daemon);
+            Runtime.getRuntime().availableProcessors(), CatchUp::daemon);
+    private final AtomicInteger bringing = new AtomicInteger();
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    private volatile long lastStatement = System.nanoTime() - QUIET_NANOS;
 
     CatchUp(Project project) {
         this.project = project;
@@ -47,6 +55,11 @@ public final class CatchUp {
         t.setDaemon(true);
         t.setPriority(Thread.NORM_PRIORITY - 1);
         return t;
+    }
+
+    /** Notes that a connection's statement starts now: for a moment the catch-up keeps to one core. */
+    public void foreground() {
+        lastStatement = System.nanoTime();
     }
 
     /** Starts bringing the tenants of {@code branch} up to {@code version}, from the first. */
@@ -132,9 +145,11 @@ public final class CatchUp {
             List<Callable<Void>> work = new ArrayList<>();
             for (Tenant tenant : batch) {
                 work.add(() -> {
+                    awaitTurn();
                     try {
                         bring(tenant, branch.get());
                     } finally {
+                        bringing.decrementAndGet();
                         progress.step();
                     }
                     return null;
@@ -157,6 +172,14 @@ public final class CatchUp {
                 }
                 return null;
             });
+        }
+    }
+
+    /** Waits until this worker may bring a file up: the first always may, the others while no statement runs. */
+    private void awaitTurn() throws InterruptedException {
+        while (bringing.incrementAndGet() > 1 && System.nanoTime() - lastStatement < QUIET_NANOS) {
+            bringing.decrementAndGet();
+            Thread.sleep(QUIET_NANOS / 4_000_000);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,18 +34,34 @@ public final class FilePool {
     record Key(Path file, boolean template, String settings) {
     }
 
+    private static final int LOCKS = 256;
+
     private final Cache<Key, Handle> idle;
-    /** Handles lent out, by file, and the files whose lent handles close when they come back. */
+    /** The keys of the idle connections, by file, so that finding a file's connections does not scan the cache. */
+    private final Map<Path, Set<Key>> idleKeys = new ConcurrentHashMap<>();
+    /**
+     * Handles lent out (or being opened), by file, and the files whose lent handles close when they come back; both
+     * change, with the file's idle connections, only under the file's lock, so a file's count and its idle
+     * connections are seen together.
+     */
     private final Map<Path, Integer> lent = new ConcurrentHashMap<>();
     private final Set<Path> closeOnReturn = ConcurrentHashMap.newKeySet();
+    private final Object[] locks = new Object[LOCKS];
 
     FilePool(int maxIdle) {
+        for (int i = 0; i < LOCKS; i++) {
+            locks[i] = new Object();
+        }
         idle = Caffeine.newBuilder()
                 .maximumSize(maxIdle)
                 .executor(Runnable::run)
                 .removalListener((Key key, Handle handle, RemovalCause cause) -> {
+                    unindex(key);
                     if (handle != null && cause != RemovalCause.EXPLICIT) {
                         handle.close();
+                        // not under the file's lock (the evicting thread may hold another file's): a mark that comes
+                        // after the last lent handle returned only closes the file's next returned handle
+                        closeLentOnReturn(key.file());
                     }
                 })
                 .build();
@@ -72,8 +89,21 @@ public final class FilePool {
      */
     public Handle borrow(Path file, boolean template, Properties settings) throws SQLException {
         Key key = new Key(file, template, signature(settings));
-        Handle handle = idle.asMap().remove(key);
-        return lend(handle != null ? handle : open(key, settings));
+        synchronized (lock(file)) {
+            Handle handle = idle.asMap().remove(key);
+            lent.merge(file, 1, Integer::sum);
+            if (handle != null) {
+                return handle;
+            }
+        }
+        try {
+            return open(key, settings);
+        } catch (SQLException | RuntimeException e) {
+            synchronized (lock(file)) {
+                returned(file);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -82,19 +112,13 @@ public final class FilePool {
      * file open while another connection of the process holds a lock on it, as a WAL connection always does.
      */
     public Handle borrowIdle(Path file) {
-        Handle plain = idle.asMap().remove(new Key(file, false, ""));
-        if (plain != null) {
-            return lend(plain);
-        }
-        for (Key key : idle.asMap().keySet()) {
-            if (!key.template() && key.file().equals(file)) {
-                Handle h = idle.asMap().remove(key);
-                if (h != null) {
-                    return lend(h);
-                }
+        synchronized (lock(file)) {
+            Handle handle = takeIdle(file);
+            if (handle != null) {
+                lent.merge(file, 1, Integer::sum);
             }
+            return handle;
         }
-        return null;
     }
 
     /**
@@ -103,14 +127,19 @@ public final class FilePool {
      * the process holds a lock on the file, as a kept WAL connection always does.
      */
     public void release(Handle handle) {
-        if (returned(handle.file()) || !handle.reset()) {
-            handle.close();
-            return;
-        }
-        Handle kept = idle.asMap().putIfAbsent(handle.key(), handle);
-        if (kept != null) {
-            handle.close();
-            closeIdle(handle.file());
+        boolean reusable = handle.reset();
+        synchronized (lock(handle.file())) {
+            if (returned(handle.file()) || !reusable) {
+                handle.close();
+                return;
+            }
+            Handle kept = idle.asMap().putIfAbsent(handle.key(), handle);
+            if (kept == null) {
+                index(handle.key());
+            } else {
+                handle.close();
+                closeIdleLocked(handle.file());
+            }
         }
     }
 
@@ -119,21 +148,63 @@ public final class FilePool {
      * lets go of that connection's descriptor: the idle ones now, those lent out when they come back.
      */
     public void closeIdle(Path file) {
-        for (Handle h = borrowIdle(file); h != null; h = borrowIdle(file)) {
-            returned(file);
+        synchronized (lock(file)) {
+            closeIdleLocked(file);
+        }
+    }
+
+    private void closeIdleLocked(Path file) {
+        for (Handle h = takeIdle(file); h != null; h = takeIdle(file)) {
             h.close();
         }
-        if (lent.containsKey(file)) {
-            closeOnReturn.add(file);
+        closeLentOnReturn(file);
+    }
+
+    /** Removes an idle connection to a tenant's own file from the cache, whatever its settings; null if none. */
+    private Handle takeIdle(Path file) {
+        Handle plain = idle.asMap().remove(new Key(file, false, ""));
+        if (plain != null) {
+            return plain;
         }
+        Set<Key> keys = idleKeys.get(file);
+        if (keys != null) {
+            for (Key key : List.copyOf(keys)) {
+                Handle h = key.template() ? null : idle.asMap().remove(key);
+                if (h != null) {
+                    return h;
+                }
+            }
+        }
+        return null;
     }
 
-    private Handle lend(Handle handle) {
-        lent.merge(handle.file(), 1, Integer::sum);
-        return handle;
+    private Object lock(Path file) {
+        return locks[Math.floorMod(file.hashCode(), LOCKS)];
     }
 
-    /** Notes that a lent handle of {@code file} came back; says whether it must close rather than be kept. */
+    /** Notes an idle connection under its file; called after it went into the cache. */
+    private void index(Key key) {
+        idleKeys.compute(key.file(), (file, keys) -> {
+            Set<Key> set = keys != null ? keys : ConcurrentHashMap.newKeySet();
+            set.add(key);
+            return set;
+        });
+    }
+
+    /** Forgets an idle connection under its file, after it left the cache, unless the key was put back since. */
+    private void unindex(Key key) {
+        idleKeys.computeIfPresent(key.file(), (file, keys) -> {
+            if (!idle.asMap().containsKey(key)) {
+                keys.remove(key);
+            }
+            return keys.isEmpty() ? null : keys;
+        });
+    }
+
+    /**
+     * Notes, under the file's lock, that a lent handle of {@code file} came back; says whether it must close rather
+     * than be kept.
+     */
     private boolean returned(Path file) {
         boolean close = closeOnReturn.contains(file);
         if (lent.computeIfPresent(file, (f, n) -> n == 1 ? null : n - 1) == null) {
@@ -146,11 +217,24 @@ public final class FilePool {
     public void evict(Path file) {
         for (Key key : idle.asMap().keySet()) {
             if (key.file().startsWith(file)) {
-                Handle handle = idle.asMap().remove(key);
-                if (handle != null) {
-                    handle.close();
+                synchronized (lock(key.file())) {
+                    Handle handle = idle.asMap().remove(key);
+                    if (handle != null) {
+                        handle.close();
+                        closeLentOnReturn(key.file());
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * After an idle connection to {@code file} closed: its lent ones close when they come back, since SQLite keeps
+     * the closed connection's descriptor until they do.
+     */
+    private void closeLentOnReturn(Path file) {
+        if (lent.containsKey(file)) {
+            closeOnReturn.add(file);
         }
     }
 

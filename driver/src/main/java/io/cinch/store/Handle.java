@@ -28,6 +28,7 @@ public final class Handle {
     private PreparedStatement settingsQuery;
     private boolean sessionChanged;
     private boolean queryOnly;
+    private boolean lacksIndexes;
 
     Handle(FilePool.Key key, SQLiteConnection connection) throws SQLException {
         this.key = key;
@@ -56,6 +57,15 @@ public final class Handle {
 
     boolean sessionChanged() {
         return sessionChanged;
+    }
+
+    /** True when the file lacks index creations of its branch's log, left to the background catch-up. */
+    public boolean lacksIndexes() {
+        return lacksIndexes;
+    }
+
+    void lacksIndexes(boolean lacks) {
+        lacksIndexes = lacks;
     }
 
     /** The schema version recorded in the file ({@code PRAGMA user_version}). */

@@ -54,6 +54,7 @@ public final class Metadata implements AutoCloseable {
               created_at TEXT NOT NULL DEFAULT (%1$s),
               materialized INTEGER NOT NULL DEFAULT 0,
               UNIQUE (branch_id, name));
+            CREATE INDEX IF NOT EXISTS tenants_materialized ON tenants(branch_id, id) WHERE materialized = 1;
             CREATE TABLE IF NOT EXISTS changes (
               branch_id INTEGER NOT NULL,
               seq INTEGER NOT NULL,

@@ -83,6 +83,21 @@ public final class TenantFiles {
         }
     }
 
+    /**
+     * Lends a connection to {@code tenant} like {@link #borrow}, but leaves to the background catch-up the index
+     * creations that are all its file lacks ({@link #catchUpForReading}).
+     */
+    public Handle borrowForReading(Tenant tenant, Branch branch, Properties settings) throws SQLException {
+        Handle h = project.files().borrow(fileOf(tenant), !tenant.materialized(), settings);
+        try {
+            catchUpForReading(h, branch);
+            return h;
+        } catch (SQLException | RuntimeException e) {
+            project.files().release(h);
+            throw e;
+        }
+    }
+
     /** The file a tenant's connections open: its own, or the branch's template while it is lazy. */
     public Path fileOf(Tenant tenant) {
         return tenant.materialized() ? project.file(tenant) : project.layout().template(tenant.databaseId(), tenant.branchId());
@@ -96,6 +111,7 @@ public final class TenantFiles {
     public void catchUp(Handle h, Branch branch) throws SQLException {
         List<Change> log = project.changes(branch);
         if (project.knownVersion(h.file()) == log.size()) {
+            h.lacksIndexes(false);
             return;
         }
         int current = h.userVersion();
@@ -116,11 +132,34 @@ public final class TenantFiles {
             }
         }
         project.knowVersion(h.file(), log.size());
+        h.lacksIndexes(false);
+    }
+
+    /**
+     * Brings the file behind {@code h} up like {@link #catchUp(Handle, Branch)}, unless all it lacks are index
+     * creations: those it leaves to the background catch-up and marks the handle ({@link Handle#lacksIndexes}), since
+     * a query returns the same rows without an index and building one can take seconds on a large file.
+     */
+    public void catchUpForReading(Handle h, Branch branch) throws SQLException {
+        List<Change> log = project.changes(branch);
+        if (!h.isTemplate() && project.knownVersion(h.file()) != log.size()) {
+            int current = h.userVersion();
+            if (current < log.size() && log.subList(current, log.size()).stream()
+                    .allMatch(c -> c.type().equals("create_index"))) {
+                h.lacksIndexes(true);
+                return;
+            }
+        }
+        catchUp(h, branch);
     }
 
     /** Applies the changes of {@code log} that the file lacks, in one write transaction. */
     static void catchUp(SQLiteConnection c, List<Change> log, Path file) throws SQLException {
-        c.getDatabase()._exec("BEGIN IMMEDIATE");
+        try {
+            c.getDatabase()._exec("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw SqlState.of(e, "bringing " + file.getFileName() + " up to schema version " + log.size());
+        }
         int[] from = {-1};
         try {
             int now = userVersion(c);

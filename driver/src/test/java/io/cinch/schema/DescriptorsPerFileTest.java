@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +58,6 @@ class DescriptorsPerFileTest {
     }
 
     @Test
-    @Disabled("known defect, benchmarks/README.md issue 9 'Open files with writers running': fails today with two "
-            + ".db descriptors on some tenant files")
     void aChangeWhileAWriterMovesBetweenTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
