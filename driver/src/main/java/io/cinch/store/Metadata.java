@@ -356,13 +356,15 @@ public final class Metadata implements AutoCloseable {
         }
 
         /**
-         * Records that a tenant's committed data breaks a branch's pending changes, which then fail; false when they
-         * were already decided (sealed) or are gone.
+         * Records that a tenant's committed data breaks a branch's pending changes, the ones holding the change
+         * {@code changeId}, which then fail; false when they were already decided (sealed) or are gone, even if other
+         * changes are pending now.
          */
-        public boolean failPending(long branchId, String state, String message) throws SQLException {
+        public boolean failPending(long branchId, String changeId, String state, String message) throws SQLException {
             PreparedStatement ps = statement("UPDATE pending_changes SET failed_state = coalesce(failed_state, ?), "
-                    + "failed_message = coalesce(failed_message, ?) WHERE branch_id = ? AND sealed = 0");
-            bind(ps, new Object[] {state, message, branchId});
+                    + "failed_message = coalesce(failed_message, ?) WHERE branch_id = ? AND sealed = 0 "
+                    + "AND ? IN (SELECT id FROM pending_changes WHERE branch_id = ?)");
+            bind(ps, new Object[] {state, message, branchId, changeId, branchId});
             return ps.executeUpdate() > 0;
         }
 

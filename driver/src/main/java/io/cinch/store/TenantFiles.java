@@ -243,7 +243,8 @@ public final class TenantFiles {
         }
         if (broken != null) {
             SQLException reason = SqlState.of(broken, "schema change refused: it fails for tenant '" + tenant.name() + "'");
-            boolean recorded = project.metadata().write(v -> v.failPending(branch.id(), reason.getSQLState(),
+            String checked = pending.get().changes().get(0).id(); // only these fail: others may be pending by now
+            boolean recorded = project.metadata().write(v -> v.failPending(branch.id(), checked, reason.getSQLState(),
                     reason.getMessage()));
             if (!recorded) {
                 throw SqlState.BUSY.exception("a schema change of branch '" + branch.name()
