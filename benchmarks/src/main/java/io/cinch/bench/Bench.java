@@ -208,6 +208,16 @@ final class Bench {
         return -1;
     }
 
+    /** The machine's load average over 1, 5 and 15 minutes, for notes ("?" where /proc has none). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     /** Prints a setup/measurement note, visible in JMH's output of the fork. */
     static void note(String format, Object... args) {
         System.out.println("[bench] " + String.format(Locale.ROOT, format, args));

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,17 @@ class LauncherIT {
     }
 
     private Run run(Path cwd, String... command) throws IOException, InterruptedException {
+        return run(cwd, Map.of(), command);
+    }
+
+    private Run run(Path cwd, Map<String, String> env, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p = new ProcessBuilder(command).directory(cwd.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int status = p.waitFor();
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        int status = builder.start().waitFor();
         return new Run(status, Files.readString(out), Files.readString(err));
     }
 
@@ -104,6 +110,21 @@ class LauncherIT {
         Run demo = cinch(dir, "demo", "tutorial");
         assertEquals(0, demo.status(), demo.err());
         assertTrue(demo.out().contains("Same figures as the tutorial's loop over every tenant."), demo.out());
+    }
+
+    @Test
+    void aCrossTenantQueryMapsCalciteFromTheArchiveTheBuildTrained() throws Exception {
+        assertEquals(0, cinch(dir, "init").status());
+        assertEquals(0, cinch(dir, "table", "create", "notes", "body:TEXT").status());
+        assertEquals(0, cinch(dir, "insert", "notes", "--data", "{\"body\": \"hello\"}").status());
+        Path classes = dir.resolve("classes.txt");
+        Run query = run(dir, Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classes),
+                LAUNCHER.toString(), "query", "--all-tenants", "SELECT _tenant, count(*) FROM notes GROUP BY _tenant");
+        assertEquals(0, query.status(), query.err());
+        assertTrue(query.out().contains("main"), query.out());
+        String planner = Files.readAllLines(classes).stream().filter(l -> l.contains(".volcano.VolcanoPlanner "))
+                .findFirst().orElseThrow();
+        assertTrue(planner.contains("source: shared objects file (top)"), planner);
     }
 
     @Test
