@@ -60,9 +60,4 @@ final class ParameterValues {
         }
         return Values.toSqlite(v);
     }
-
-    @Override
-    public String toString() {
-        return values.toString();
-    }
 }
