@@ -100,7 +100,11 @@ class FilterParametersTest {
         nonEmpty.put("tasks WHERE estimate > ?|setDouble", ps -> ps.setDouble(1, 50.5));
         nonEmpty.put("tasks WHERE estimate > ?|setInt", ps -> ps.setInt(1, 50));
         nonEmpty.put("tasks WHERE estimate > ?|setString", ps -> ps.setString(1, "50.5"));
+        nonEmpty.put("tasks WHERE estimate > ?|setObject BigDecimal", ps -> ps.setObject(1, new BigDecimal("50.5")));
         nonEmpty.put("tasks WHERE done = ?|setBoolean", ps -> ps.setBoolean(1, true));
+        nonEmpty.put("tasks WHERE done = ?|setObject Boolean", ps -> ps.setObject(1, false));
+        nonEmpty.put("tasks WHERE note < ?|setBytes", ps -> ps.setBytes(1, "n1".getBytes(StandardCharsets.UTF_8))); // text < blob
+        nonEmpty.put("tasks WHERE status = ?|setNString", ps -> ps.setNString(1, "blocked"));
         nonEmpty.put("tasks WHERE note < ?|setString", ps -> ps.setString(1, "n2"));
         nonEmpty.put("tasks WHERE title LIKE ?|setString", ps -> ps.setString(1, "TASK a%")); // LIKE ignores case
         nonEmpty.put("tasks WHERE updated_at < ?|setString", ps -> ps.setString(1, "2000-01-01")); // none: check below
@@ -140,6 +144,25 @@ class FilterParametersTest {
     }
 
     @Test
+    void eachScanOfAJoinBindsItsOwnParameters() throws SQLException {
+        String tenantSql = "SELECT t.id, u.name FROM tasks t JOIN users u ON u.id = t.assignee_id "
+                + "WHERE u.role = ? AND t.points > ? AND t.status <> ?";
+        Parameters parameters = ps -> {
+            ps.setString(1, "member");
+            ps.setInt(2, 4);
+            ps.setString(3, "done");
+        };
+        List<List<Object>> expected = perTenant(tenantSql, parameters);
+        assertFalse(expected.isEmpty());
+        try (Connection all = project.crossTenant(); PreparedStatement ps = all.prepareStatement("SELECT t._tenant, t.id, u.name "
+                + "FROM tasks t JOIN users u ON u._tenant = t._tenant AND u.id = t.assignee_id "
+                + "WHERE u.role = ? AND t.points > ? AND t.status <> ?")) {
+            parameters.set(ps);
+            assertEquals(expected, rows(ps));
+        }
+    }
+
+    @Test
     void aNullParameterComparesAsSqliteDoesSelectingNothing() throws SQLException {
         try (Connection all = project.crossTenant()) {
             for (String rest : List.of("tasks WHERE points = ?", "tasks WHERE points <> ?", "tasks WHERE title = ?",
@@ -165,6 +188,10 @@ class FilterParametersTest {
                     "t001", 3, "open");
             assertTrue(both.contains("tenants=[=($0, ?0)]"), both);
             assertTrue(both.contains("WHERE \"points\" > ? AND \"status\" = ?"), both);
+            String join = Plans.explain(all, "SELECT t._tenant, t.id, u.name FROM tasks t JOIN users u "
+                    + "ON u._tenant = t._tenant AND u.id = t.assignee_id WHERE u.role = ? AND t.points > ?", "member", 4);
+            assertTrue(join.contains("WHERE \"role\" = ?"), join);
+            assertTrue(join.contains("WHERE \"points\" > ?"), join);
             String in = Plans.explain(all, "SELECT title FROM tasks WHERE _tenant IN (?, ?)", "t001", "t002");
             assertTrue(in.contains("tenants=[OR(=($0, ?0), =($0, ?1))]"), in);
         }
