@@ -163,6 +163,24 @@ class FilterParametersTest {
     }
 
     @Test
+    void groupsPerTenantFilteredByParametersBeforeAndAfterAggregating() throws SQLException {
+        Parameters parameters = ps -> {
+            ps.setString(1, "done");
+            ps.setInt(2, 5);
+        };
+        List<List<Object>> expected = perTenant("SELECT COUNT(*), SUM(points) FROM tasks WHERE status <> ? "
+                + "HAVING COUNT(*) > ?", parameters);
+        assertFalse(expected.isEmpty());
+        String sql = "SELECT _tenant, COUNT(*), SUM(points) FROM tasks WHERE status <> ? GROUP BY _tenant HAVING COUNT(*) > ?";
+        try (Connection all = project.crossTenant(); PreparedStatement ps = all.prepareStatement(sql)) {
+            parameters.set(ps);
+            assertEquals(expected, rows(ps));
+            String plan = Plans.explain(all, sql, "done", 5);
+            assertTrue(plan.contains("HAVING COUNT(*) > ?"), plan);
+        }
+    }
+
+    @Test
     void aNullParameterComparesAsSqliteDoesSelectingNothing() throws SQLException {
         try (Connection all = project.crossTenant()) {
             for (String rest : List.of("tasks WHERE points = ?", "tasks WHERE points <> ?", "tasks WHERE title = ?",
