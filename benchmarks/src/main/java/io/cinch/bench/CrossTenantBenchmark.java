@@ -33,6 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (the rest lazy). Queries: {@code SELECT _tenant, COUNT(*) FROM tasks GROUP BY _tenant} and the 7-day active users
  * ({@code COUNT(DISTINCT assignee_id)} over recently updated tasks), which is CPU-bound in SQLite. Targets: count at
  * least 10x faster than loopOpening and within 3x of loopOpen; active users within 1.5x of loopOpen.
+ * Issue 8: a task by primary key in every tenant, as a prepared {@code WHERE id = ?} ({@code byIdParameterCinch}) beside
+ * the literal {@code WHERE id = '...'} ({@code byIdLiteralCinch}) and the loop over open files ({@code byIdLoopOpen}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -55,10 +57,16 @@ public class CrossTenantBenchmark {
     static final int MATERIALIZED = 1000;
     static final int ROWS = 1000;
 
+    static final String BY_ID = "SELECT _tenant, title FROM tasks WHERE id = ?";
+    static final String BY_ID_ONE = "SELECT COUNT(*) FROM tasks WHERE id = ?";
+
     Path project;
     Path plain;
     Connection all;
     List<Path> files;
+    /** The id of one task, the same in every tenant (they are copies of t0). */
+    String taskId;
+    PreparedStatement byId;
 
     @Setup(Level.Trial)
     public void setup() throws Exception {
@@ -70,6 +78,10 @@ public class CrossTenantBenchmark {
         }
         try (Connection t0 = Bench.cinch(project, "tenant=t0")) {
             fillTasks(t0);
+            try (Statement s = t0.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM tasks WHERE title = 'task 500'")) {
+                rs.next();
+                taskId = rs.getString(1);
+            }
         }
         try (Connection admin = Bench.cinch(project); PreparedStatement copy = admin.prepareStatement("CALL cinch.copy_tenant('t0', ?)")) {
             for (int i = 1; i < MATERIALIZED; i++) {
@@ -94,6 +106,10 @@ public class CrossTenantBenchmark {
         all = Bench.cinch(project, "tenant=*");
         if (engine(COUNT) != loopOpening(COUNT_ONE)) {
             throw new IllegalStateException("the plain copies do not hold the tenants' rows");
+        }
+        byId = all.prepareStatement(BY_ID);
+        if (byIdParameterCinch() != MATERIALIZED || byIdLiteralCinch() != MATERIALIZED) {
+            throw new IllegalStateException("expected the task in each of the " + MATERIALIZED + " tenants");
         }
     }
 
@@ -136,6 +152,7 @@ public class CrossTenantBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
+        byId.close();
         all.close();
         Project.closeUnused();
         Bench.deleteTree(project);
@@ -204,5 +221,42 @@ public class CrossTenantBenchmark {
     @Benchmark
     public long activeLoopOpening() throws SQLException {
         return loopOpening(ACTIVE_ONE);
+    }
+
+    private static long rows(ResultSet rs) throws SQLException {
+        long n = 0;
+        while (rs.next()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Benchmark
+    public long byIdParameterCinch() throws SQLException {
+        byId.setString(1, taskId);
+        try (ResultSet rs = byId.executeQuery()) {
+            return rows(rs);
+        }
+    }
+
+    @Benchmark
+    public long byIdLiteralCinch() throws SQLException {
+        try (Statement s = all.createStatement(); ResultSet rs = s.executeQuery(BY_ID.replace("?", "'" + taskId + "'"))) {
+            return rows(rs);
+        }
+    }
+
+    @Benchmark
+    public long byIdLoopOpen(OpenFiles files) throws SQLException {
+        long sum = 0;
+        for (Connection c : files.open) {
+            try (PreparedStatement ps = c.prepareStatement(BY_ID_ONE)) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    sum += rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+        return sum;
     }
 }

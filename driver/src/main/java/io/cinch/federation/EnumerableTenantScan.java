@@ -32,7 +32,7 @@ final class EnumerableTenantScan extends TenantScan implements EnumerableRel {
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-        FanOut fanOut = new FanOut(table, pushdown.sql(), pushdown.tenants,
+        FanOut fanOut = new FanOut(table, pushdown.sql(), pushdown.parameters(), pushdown.tenants,
                 RowReader.of(getRowType(), pushdown.outputs), pushdown.guard, physType.getFormat());
         Expression ref = implementor.stash(fanOut, FanOut.class);
         return implementor.result(physType, Blocks.toBlock(Expressions.call(ref, "rows", implementor.getRootExpression())));

@@ -9,6 +9,7 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,27 +23,30 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FanOut {
     private final TenantTable table;
     private final String sql;
+    private final List<Integer> parameters;
     private final TenantPredicate tenants;
     private final RowReader reader;
     private final int guard;
     private final JavaRowFormat format;
 
-    FanOut(TenantTable table, String sql, TenantPredicate tenants, RowReader reader, int guard,
+    FanOut(TenantTable table, String sql, List<Integer> parameters, TenantPredicate tenants, RowReader reader, int guard,
             JavaRowFormat format) {
         this.guard = guard;
         this.format = format;
         this.table = table;
         this.sql = sql;
+        this.parameters = List.copyOf(parameters);
         this.tenants = tenants;
         this.reader = reader;
     }
 
     /**
      * Called by generated code: every selected tenant's rows (the query's parameters in {@code context} may select
-     * the tenants), at most {@code parallelism} tenants open at once;
+     * the tenants, and those in the tenant SQL are bound in each tenant), at most {@code parallelism} tenants open at once;
      * rows are Object[], or the bare value for one column, or an empty list for none (Calcite's row formats).
      */
     public Enumerable<Object> rows(DataContext context) {
+        ParameterValues values = ParameterValues.of(parameters, context);
         List<TenantRef> targets = new ArrayList<>();
         for (TenantRef t : table.source.materialized()) {
             if (tenants.test(t.name(), context)) {
@@ -58,7 +62,7 @@ public final class FanOut {
             int i;
             while (failure.get() == null && (i = next.getAndIncrement()) < targets.size()) {
                 try {
-                    results[i] = read(targets.get(i));
+                    results[i] = read(targets.get(i), values);
                     progress.step();
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -94,16 +98,20 @@ public final class FanOut {
         return Linq4j.asEnumerable(all);
     }
 
-    private List<Object[]> read(TenantRef tenant) throws SQLException {
+    private List<Object[]> read(TenantRef tenant, ParameterValues values) throws SQLException {
         Connection c = table.source.borrow(tenant);
-        try (ResultSet rs = table.statements.get(c, sql).executeQuery()) {
-            List<Object[]> rows = new ArrayList<>();
-            while (rs.next()) {
-                if (guard < 0 || rs.getLong(guard + 1) != 0) {
-                    rows.add(reader.read(rs, tenant.name()));
+        try {
+            PreparedStatement ps = table.statements.get(c, sql);
+            values.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Object[]> rows = new ArrayList<>();
+                while (rs.next()) {
+                    if (guard < 0 || rs.getLong(guard + 1) != 0) {
+                        rows.add(reader.read(rs, tenant.name()));
+                    }
                 }
+                return rows;
             }
-            return rows;
         } catch (SQLException e) {
             throw SqlState.of(e, "tenant '" + tenant.name() + "' [" + sql + "]");
         } finally {

@@ -1,6 +1,7 @@
 package io.cinch.federation;
 
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -34,8 +35,23 @@ final class PushableRex {
     }
 
     static boolean check(RexNode e) {
+        return check(e, false);
+    }
+
+    /**
+     * For a filter: also {@code ?} parameters may be in it, each bound in every tenant as a tenant connection binds it,
+     * so SQLite compares them as on each tenant (a projected parameter would come back in SQLite's type, not Calcite's).
+     */
+    static boolean checkFilter(RexNode e) {
+        return check(e, true);
+    }
+
+    private static boolean check(RexNode e, boolean parameters) {
         if (e instanceof RexInputRef) {
             return true;
+        }
+        if (e instanceof RexDynamicParam) {
+            return parameters;
         }
         if (e instanceof RexLiteral literal) {
             SqlTypeName t = literal.getType().getSqlTypeName();
@@ -50,6 +66,6 @@ final class PushableRex {
                         || !SqlTypeName.DATETIME_TYPES.contains(call.getType().getSqlTypeName()))
                 && !SqlTypeName.DATETIME_TYPES.contains(call.operands.get(0).getType().getSqlTypeName())
                 || call.getOperator() instanceof SqliteFunction;
-        return op && call.getOperands().stream().allMatch(PushableRex::check);
+        return op && call.getOperands().stream().allMatch(o -> check(o, parameters));
     }
 }

@@ -11,6 +11,7 @@ import org.apache.calcite.rel.rel2sql.RelToSqlConverter;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.util.SqlString;
 import org.apache.calcite.util.ImmutableIntList;
 
 import java.math.BigDecimal;
@@ -35,6 +36,7 @@ final class Pushdown {
      */
     final int guard;
     private String sql;
+    private List<Integer> parameters;
 
     Pushdown(RelNode local, List<Integer> outputs, TenantPredicate tenants, boolean partial, int guard) {
         this.local = local;
@@ -71,10 +73,17 @@ final class Pushdown {
     synchronized String sql() {
         if (sql == null) {
             RelToSqlConverter converter = new RelToSqlConverter(SqliteDialect.INSTANCE);
-            sql = converter.visitRoot(local).asStatement().toSqlString(SqliteDialect.INSTANCE).getSql()
-                    .replace('\n', ' ');
+            SqlString text = converter.visitRoot(local).asStatement().toSqlString(SqliteDialect.INSTANCE);
+            sql = text.getSql().replace('\n', ' ');
+            parameters = text.getDynamicParameters() == null ? List.of() : List.copyOf(text.getDynamicParameters());
         }
         return sql;
+    }
+
+    /** For each {@code ?} of {@link #sql()} in order, the index of the query's parameter it stands for. */
+    synchronized List<Integer> parameters() {
+        sql();
+        return parameters;
     }
 
     /** Rewrites an expression over the scan's outputs into one over the tenant plan; null if it uses {@code _tenant}. */

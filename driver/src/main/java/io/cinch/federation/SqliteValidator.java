@@ -3,9 +3,11 @@ package io.cinch.federation;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -19,9 +21,12 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Calcite's validator reading SQLite's meaning: {@code ifnull}, {@code iif}, {@code total} and {@code group_concat}
@@ -29,6 +34,9 @@ import java.util.Locale;
  * by its text.
  */
 final class SqliteValidator extends CalciteSqlValidator {
+    private static final Set<SqlKind> ARITHMETIC = EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE,
+            SqlKind.MOD);
+
     private final SqliteText text;
     private final int[] lineStarts;
 
@@ -42,6 +50,24 @@ final class SqliteValidator extends CalciteSqlValidator {
                 lineStarts[++line] = i + 1;
             }
         }
+    }
+
+    /**
+     * Types the {@code ?} of arithmetic from the arithmetic's other operand before its parent is typed: Calcite types
+     * a comparison's operands first, which derives {@code points + ?} while the parameter has no type and fails
+     * ({@code WHERE points + ? > 10} prepares on a tenant connection, so it must here).
+     */
+    @Override
+    protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+        if (node instanceof SqlCall call && (ARITHMETIC.contains(call.getKind()) || SqlKind.COMPARISON.contains(call.getKind()))) {
+            for (SqlNode operand : call.getOperandList()) {
+                if (operand instanceof SqlCall arithmetic && ARITHMETIC.contains(arithmetic.getKind())
+                        && arithmetic.getOperandList().stream().anyMatch(o -> !(o instanceof SqlDynamicParam))) {
+                    inferUnknownTypes(unknownType, scope, arithmetic); // nested arithmetic first, by this same method
+                }
+            }
+        }
+        super.inferUnknownTypes(inferredType, scope, node);
     }
 
     @Override

@@ -36,7 +36,7 @@ final class TenantFilterRule extends RelOptRule {
             RexNode local = p.toLocal(c);
             if (tenantOnly && TenantPredicate.supports(c) && !p.partial) {
                 tenants = tenants.and(c);
-            } else if (local != null && PushableRex.check(local)) {
+            } else if (local != null && PushableRex.checkFilter(local)) {
                 pushed.add(local);
             } else {
                 residual.add(c);

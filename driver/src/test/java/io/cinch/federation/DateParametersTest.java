@@ -40,7 +40,7 @@ class DateParametersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"date_class=INTEGER", "date_class=INTEGER&date_precision=SECONDS", "date_class=REAL",
-            "date_class=TEXT&date_string_format=yyyy/MM/dd HH:mm:ss"})
+            "date_class=TEXT&date_string_format=yyyy/MM/dd HH:mm:ss", "date_class=TEXT&date_string_format=yyyyMMddHHmmss"})
     void withSqliteJdbcsDateSettingsParametersAndGettersBehaveAsOnEachTenant(String settings) throws SQLException {
         compare(project(settings.split("&")));
     }
@@ -81,10 +81,9 @@ class DateParametersTest {
                     ps -> ps.setTimestamp(1, NOON, Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"))));
         }
         check(p, "SELECT id FROM events WHERE day <= ?", ps -> ps.setDate(1, Date.valueOf("2024-03-04")));
-        if (settings.length == 0) {
-            // numbers from sqlite-jdbc's settings compare as text on tenant=* (README): a time of day has fewer digits
-            check(p, "SELECT id FROM events WHERE clock > ?", ps -> ps.setTime(1, Time.valueOf("12:00:00")));
-        }
+        // SQLite compares in each tenant: a stored number against a number with fewer digits (a time of day) as numbers
+        check(p, "SELECT id FROM events WHERE clock > ?", ps -> ps.setTime(1, Time.valueOf("12:00:00")));
+        check(p, "SELECT id FROM events WHERE seen > ?", ps -> ps.setTime(1, Time.valueOf("12:00:00")));
         String read = "SELECT id, at, seen, day, clock FROM events";
         check(p, read, ps -> { });
     }
@@ -130,10 +129,11 @@ class DateParametersTest {
 
     /**
      * Each row: its first column, then every other as text and, for a date column, as timestamp, date and time (for
-     * the TEXT column {@code at} only with cinch's text dates: sqlite-jdbc reads no number stored as text).
+     * the TEXT column {@code at} only with text dates: sqlite-jdbc reads no number stored as text; and not with a
+     * format of digits only, whose text in a TEXT column tenant=* reads as the number it looks like, a known gap).
      */
     private List<String> rows(PreparedStatement ps) throws SQLException {
-        boolean text = settings.length == 0 || settings[0].equals("date_class=TEXT");
+        boolean text = settings.length == 0 || settings[0].equals("date_class=TEXT") && !settings[1].matches(".*=[yMdHms]+");
         List<String> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             int n = rs.getMetaData().getColumnCount();
