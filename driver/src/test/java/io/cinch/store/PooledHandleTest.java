@@ -102,6 +102,24 @@ class PooledHandleTest {
         }
     }
 
+    @Test
+    void aLazyTenantsFirstWriteLeavesTheTemplateHandleToBeLentAgain() throws Exception {
+        try (Connection c = open(dir)) {
+            run(c, "CALL cinch.create_tenant('lazy')");
+        }
+        Handle first = project.files().borrow(template, true, null);
+        project.files().release(first);
+        try (Connection c = open(dir, "tenant=lazy")) {
+            run(c, "INSERT INTO t(v) VALUES ('first')"); // on the template's idle handle, refused, then on its own file
+        }
+        Handle second = project.files().borrow(template, true, null);
+        try {
+            assertSame(first, second, "looking for temporary objects to carry must not open the temporary schema");
+        } finally {
+            project.files().release(second);
+        }
+    }
+
     @ParameterizedTest(name = "{0} on a template: {2}")
     @CsvSource(delimiter = '|', value = {
         "true |PRAGMA foreign_keys = 0            |PRAGMA foreign_keys",
