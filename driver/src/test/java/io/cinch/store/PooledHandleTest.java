@@ -161,6 +161,46 @@ class PooledHandleTest {
         }
     }
 
+    @Test
+    void aChangedSettingIsCaughtOnAHandleOpenedWithTheSettingsOfAnother() throws Exception {
+        project.files().evict(tenantFile);
+        Handle other = project.files().borrow(template, false, null); // opens one more: the settings are known now
+        project.files().release(other);
+        Handle first = project.files().borrow(tenantFile, false, null);
+        try (Statement s = first.jdbc().createStatement()) {
+            s.execute("PRAGMA foreign_keys = 0");
+        }
+        project.files().release(first);
+        Handle second = project.files().borrow(tenantFile, false, null);
+        try {
+            assertNotSame(first, second, "the changed handle was closed, not pooled");
+            assertEquals("1", read(second, "PRAGMA foreign_keys"));
+        } finally {
+            project.files().release(second);
+        }
+    }
+
+    @Test
+    void aFileThatStartsWithOtherSettingsIsStillLentAgain() throws Exception {
+        project.files().evict(tenantFile);
+        try (Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tenantFile);
+             Statement s = plain.createStatement()) {
+            s.execute("PRAGMA auto_vacuum = FULL");
+            s.execute("VACUUM");
+        }
+        Handle opened = project.files().borrow(tenantFile, false, null);
+        assertEquals("1", read(opened, "PRAGMA auto_vacuum"));
+        project.files().release(opened); // may close: the settings it was expected to start with were another file's
+        Handle first = project.files().borrow(tenantFile, false, null);
+        project.files().release(first);
+        Handle second = project.files().borrow(tenantFile, false, null);
+        try {
+            assertSame(first, second, "a file's own starting settings are what its handles are compared with");
+        } finally {
+            project.files().release(second);
+        }
+    }
+
     private static String read(Handle h, String sql) throws SQLException {
         try (Statement s = h.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
