@@ -135,11 +135,6 @@ public final class Metadata implements AutoCloseable {
         }
     }
 
-    /** True when this thread is inside a write transaction of {@link #write}. */
-    boolean writing() {
-        return writeLock.isHeldByCurrentThread();
-    }
-
     /**
      * Runs work in one write transaction, committed when the work returns and rolled back when it throws; a write
      * nested in another joins it.

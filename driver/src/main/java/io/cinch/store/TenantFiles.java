@@ -38,11 +38,9 @@ public final class TenantFiles {
     public static final int APPLICATION_ID = 0x63696e63;
 
     private final Project project;
-    private final Materializations materializations;
 
     TenantFiles(Project project) {
         this.project = project;
-        this.materializations = new Materializations(project.metadata());
     }
 
     /** Records a new database with branch {@code main} and tenant {@code main}, and creates its template. */
@@ -348,8 +346,7 @@ public final class TenantFiles {
      * else is fine). The file is one of this process's spare files when one is ready at the branch's schema version
      * (see {@link SpareFiles}), else an image of the branch's template written beside it; either is renamed into place
      * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can put a
-     * file over one that another has already put in place and written to. First writes of this process that arrive
-     * together share one such transaction ({@link Materializations}).
+     * file over one that another has already put in place and written to.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
@@ -358,7 +355,7 @@ public final class TenantFiles {
                 () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
         byte[] image = templateImage(branch).bytes(); // kept per schema version: usually no work
         createDirectories(file.getParent());
-        return materializations.run(v -> {
+        return project.metadata().write(v -> {
             Tenant now = v.tenant(tenant.id()).orElseThrow(
                     () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
             if (!now.materialized()) {
@@ -404,7 +401,6 @@ public final class TenantFiles {
     }
 
     private final Map<Long, TemplateImage> images = new ConcurrentHashMap<>();
-
 
     /**
      * Writes a consistent copy of the database {@code from} (taken while writers go on) to {@code to}, which
