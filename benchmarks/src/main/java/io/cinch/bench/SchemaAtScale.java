@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * Issue 9 at scale, as one long run per mode (each builds its fixtures, prints figures and deletes them):
- * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N THREADS},
+ * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N [THREADS]},
  * {@code select N ROWS READERS}; cinch and the loop a program without cinch runs, side by side. See README.md.
  */
 public final class SchemaAtScale {
@@ -44,7 +44,7 @@ public final class SchemaAtScale {
             case "unique" -> unique(n, arg2, false);
             case "duplicate" -> unique(n, arg2, true);
             case "many" -> many(n, arg2);
-            case "firstwrite" -> firstWrite(n, Math.max(arg2, 1));
+            case "firstwrite" -> firstWrite(n, arg2);
             case "select" -> select(n, arg2, arg3);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
@@ -164,58 +164,77 @@ public final class SchemaAtScale {
 
     // ---- 5: first writes to lazy tenants ----
 
+    /** Thread counts of the first-write runs: one writer, and bursts on 4 and 16 threads. */
+    private static final int[] FIRST_WRITE_THREADS = {1, 4, 16};
+
+    /**
+     * For each thread count in turn (so both sides of a row run at about the same load): N first writes to lazy
+     * tenants, then N second writes to the same tenants (an ordinary autocommit insert on a materialized tenant: the
+     * floor at the same durability), then N new plain files; {@code threads} > 0 runs that count only.
+     */
     private static void firstWrite(int n, int threads) throws Exception {
         Path project = Bench.tempDir("first");
         Path plain = Bench.tempDir("first-raw");
+        int[] counts = threads > 0 ? new int[] {threads} : FIRST_WRITE_THREADS;
         try {
             try (Connection c = Bench.cinch(project)) {
                 Bench.exec(c, Bench.ITEMS);
                 long c0 = System.nanoTime();
                 Bench.createTenants(c, "w", 0, WARM_UP);
-                Bench.createTenants(c, "a", 0, n);
-                Bench.createTenants(c, "b", 0, n);
+                for (int t : counts) {
+                    Bench.createTenants(c, "t" + t + "_", 0, n);
+                }
                 long c1 = System.nanoTime();
-                Bench.note("setup: %d create_tenant %.2f s", WARM_UP + 2 * n, sec(c1 - c0));
+                Bench.note("setup: %d create_tenant %.2f s", WARM_UP + counts.length * n, sec(c1 - c0));
             }
-            for (String prefix : new String[] {"w", "a", "b"}) {
-                int t = prefix.equals("b") ? threads : 1;
-                int count = prefix.equals("w") ? WARM_UP : n;
-                report("cinch", prefix, count, t, inThreads(count, t, (from, to, latencies) -> {
-                    try (Connection c = Bench.cinch(project)) {
-                        for (int i = from; i < to; i++) {
-                            long s0 = System.nanoTime();
-                            c.setSchema(prefix + i);
-                            Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
-                            latencies[i] = System.nanoTime() - s0;
-                        }
-                    }
-                }));
+            report("cinch", "w", WARM_UP, 1, cinchWrites(project, "w", WARM_UP, 1));
+            report("plain", "w", WARM_UP, 1, plainFiles(plain, "w", WARM_UP, 1));
+            for (int t : counts) {
+                String prefix = "t" + t + "_";
+                report("cinch first write", prefix, n, t, cinchWrites(project, prefix, n, t));
+                report("cinch second write (ordinary insert)", prefix, n, t, cinchWrites(project, prefix, n, t));
+                report("plain new file", prefix, n, t, plainFiles(plain, prefix, n, t));
             }
-            if (Bench.tenantFiles(project).size() != WARM_UP + 2 * n) {
+            if (Bench.tenantFiles(project).size() != WARM_UP + counts.length * n) {
                 throw new IllegalStateException("not every tenant got a file");
-            }
-            for (String prefix : new String[] {"w", "a", "b"}) {
-                int t = prefix.equals("b") ? threads : 1;
-                int count = prefix.equals("w") ? WARM_UP : n;
-                report("plain", prefix, count, t, inThreads(count, t, (from, to, latencies) -> {
-                    for (int i = from; i < to; i++) {
-                        long s0 = System.nanoTime();
-                        Path file = plain.resolve(prefix + (i / 256)).resolve(i + ".db");
-                        Files.createDirectories(file.getParent());
-                        try (Connection c = Bench.raw(file)) {
-                            Bench.exec(c, "PRAGMA journal_mode=WAL");
-                            Bench.exec(c, Bench.ITEMS);
-                            Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
-                        }
-                        latencies[i] = System.nanoTime() - s0;
-                    }
-                }));
             }
         } finally {
             Project.closeUnused();
             Bench.deleteTree(project);
             Bench.deleteTree(plain);
         }
+    }
+
+    /** A one-row INSERT into each of the tenants {@code prefix0..n-1}, split among threads, each its own connection. */
+    private static long[] cinchWrites(Path project, String prefix, int n, int threads) throws Exception {
+        return inThreads(n, threads, (from, to, latencies) -> {
+            try (Connection c = Bench.cinch(project)) {
+                for (int i = from; i < to; i++) {
+                    long s0 = System.nanoTime();
+                    c.setSchema(prefix + i);
+                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+                    latencies[i] = System.nanoTime() - s0;
+                }
+            }
+        });
+    }
+
+    /** A new plain SQLite file (WAL, the table, one row) per item, split among threads. */
+    private static long[] plainFiles(Path plain, String prefix, int n, int threads) throws Exception {
+        return inThreads(n, threads, (from, to, latencies) -> {
+            for (int i = from; i < to; i++) {
+                long s0 = System.nanoTime();
+                Path file = plain.resolve(prefix + (i / 256)).resolve(i + ".db");
+                Files.createDirectories(file.getParent());
+                try (Connection c = Bench.raw(file)) {
+                    Bench.exec(c, "PRAGMA journal_mode=WAL");
+                    Bench.exec(c, "PRAGMA synchronous=NORMAL"); // cinch's setting: the same durability
+                    Bench.exec(c, Bench.ITEMS);
+                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+                }
+                latencies[i] = System.nanoTime() - s0;
+            }
+        });
     }
 
     /** Work on items {@code from} (inclusive) to {@code to}, recording each item's nanoseconds. */
@@ -265,7 +284,7 @@ public final class SchemaAtScale {
         long wall = latencies[n];
         long[] each = Arrays.copyOf(latencies, n);
         Arrays.sort(each);
-        Bench.note("%s%s, %d thread%s: %d first writes %.2f s, %.0f/s, %.3f ms each (wall/n); latency mean %.3f ms, "
+        Bench.note("%s%s, %d thread%s: %d writes %.2f s, %.0f/s, %.3f ms each (wall/n); latency mean %.3f ms, "
                         + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; CPU of the writing threads %.3f ms each; "
                         + "load %s", what, prefix.equals("w") ? " (warm-up)" : "", threads, threads == 1 ? "" : "s", n,
                 sec(wall), n / sec(wall), ms(wall) / n, ms(Arrays.stream(each).sum()) / n, ms(each[n / 2]),

@@ -47,6 +47,15 @@ public final class FilePool {
     private final Map<Path, Integer> lent = new ConcurrentHashMap<>();
     private final Set<Path> closeOnReturn = ConcurrentHashMap.newKeySet();
     private final Object[] locks = new Object[LOCKS];
+    /**
+     * What {@link Handle}'s settings query read on a connection just opened, by template flag and user settings (at
+     * most a few distinct ones): a connection opened the same way starts with the same settings, and preparing that
+     * query on each new connection cost more than a millisecond of a lazy tenant's first write. A file can start
+     * differently (a tenant's own {@code auto_vacuum} or {@code page_size}): once a handle of a file could not be
+     * kept, the file's next connections read their own (in {@link #readOwnSettings}), so it is not closed each time.
+     */
+    private final Cache<String, String> openingSettings = Caffeine.newBuilder().maximumSize(64).build();
+    private final Set<Path> readOwnSettings = ConcurrentHashMap.newKeySet();
 
     FilePool(int maxIdle) {
         for (int i = 0; i < LOCKS; i++) {
@@ -129,6 +138,9 @@ public final class FilePool {
     public void release(Handle handle) {
         boolean reusable = handle.reset();
         synchronized (lock(handle.file())) {
+            if (!reusable && readOwnSettings.size() < 10_000) {
+                readOwnSettings.add(handle.file());
+            }
             if (returned(handle.file()) || !reusable) {
                 handle.close();
                 return;
@@ -273,7 +285,7 @@ public final class FilePool {
         return idle.estimatedSize();
     }
 
-    private static Handle open(Key key, Properties settings) throws SQLException {
+    private Handle open(Key key, Properties settings) throws SQLException {
         // a copy: SQLiteConfig adds its defaults to the Properties it is given, which are the connection's own
         SQLiteConfig config = new SQLiteConfig(settings == null ? new Properties() : (Properties) settings.clone());
         config.resetOpenMode(SQLiteOpenMode.CREATE); // files are made by TenantFiles only; a missing one is an error
@@ -288,7 +300,11 @@ public final class FilePool {
         }
         try {
             String url = key.template() ? "jdbc:sqlite:file:" + key.file().toUri().getRawPath() + "?mode=ro" : "jdbc:sqlite:" + key.file();
-            return new Handle(key, (SQLiteConnection) config.createConnection(url));
+            String kind = key.template() + "|" + key.settings();
+            String known = readOwnSettings.contains(key.file()) ? null : openingSettings.getIfPresent(kind);
+            Handle handle = new Handle(key, (SQLiteConnection) config.createConnection(url), known);
+            openingSettings.asMap().putIfAbsent(kind, handle.openedWith());
+            return handle;
         } catch (SQLException e) {
             throw SqlState.of(e, "cannot open " + key.file());
         }

@@ -30,10 +30,19 @@ public final class Handle {
     private boolean queryOnly;
     private boolean lacksIndexes;
 
-    Handle(FilePool.Key key, SQLiteConnection connection) throws SQLException {
+    /**
+     * Wraps a connection just opened; {@code openedWith} is what {@link #openedWith()} of a connection opened the same
+     * way returned, or null to read it from this one.
+     */
+    Handle(FilePool.Key key, SQLiteConnection connection, String openedWith) throws SQLException {
         this.key = key;
         this.connection = connection;
-        this.settings = settings();
+        this.settings = openedWith != null ? openedWith : settings();
+    }
+
+    /** The settings the connection was opened with, as {@link #reset} compares them. */
+    String openedWith() {
+        return settings;
     }
 
     FilePool.Key key() {

@@ -102,6 +102,24 @@ class PooledHandleTest {
         }
     }
 
+    @Test
+    void aLazyTenantsFirstWriteLeavesTheTemplateHandleToBeLentAgain() throws Exception {
+        try (Connection c = open(dir)) {
+            run(c, "CALL cinch.create_tenant('lazy')");
+        }
+        Handle first = project.files().borrow(template, true, null);
+        project.files().release(first);
+        try (Connection c = open(dir, "tenant=lazy")) {
+            run(c, "INSERT INTO t(v) VALUES ('first')"); // on the template's idle handle, refused, then on its own file
+        }
+        Handle second = project.files().borrow(template, true, null);
+        try {
+            assertSame(first, second, "looking for temporary objects to carry must not open the temporary schema");
+        } finally {
+            project.files().release(second);
+        }
+    }
+
     @ParameterizedTest(name = "{0} on a template: {2}")
     @CsvSource(delimiter = '|', value = {
         "true |PRAGMA foreign_keys = 0            |PRAGMA foreign_keys",
@@ -138,6 +156,46 @@ class PooledHandleTest {
         try {
             assertNotSame(first, second, "the changed handle was closed, not pooled");
             assertEquals(before, read(second, read));
+        } finally {
+            project.files().release(second);
+        }
+    }
+
+    @Test
+    void aChangedSettingIsCaughtOnAHandleOpenedWithTheSettingsOfAnother() throws Exception {
+        project.files().evict(tenantFile);
+        Handle other = project.files().borrow(template, false, null); // opens one more: the settings are known now
+        project.files().release(other);
+        Handle first = project.files().borrow(tenantFile, false, null);
+        try (Statement s = first.jdbc().createStatement()) {
+            s.execute("PRAGMA foreign_keys = 0");
+        }
+        project.files().release(first);
+        Handle second = project.files().borrow(tenantFile, false, null);
+        try {
+            assertNotSame(first, second, "the changed handle was closed, not pooled");
+            assertEquals("1", read(second, "PRAGMA foreign_keys"));
+        } finally {
+            project.files().release(second);
+        }
+    }
+
+    @Test
+    void aFileThatStartsWithOtherSettingsIsStillLentAgain() throws Exception {
+        project.files().evict(tenantFile);
+        try (Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tenantFile);
+             Statement s = plain.createStatement()) {
+            s.execute("PRAGMA auto_vacuum = FULL");
+            s.execute("VACUUM");
+        }
+        Handle opened = project.files().borrow(tenantFile, false, null);
+        assertEquals("1", read(opened, "PRAGMA auto_vacuum"));
+        project.files().release(opened); // may close: the settings it was expected to start with were another file's
+        Handle first = project.files().borrow(tenantFile, false, null);
+        project.files().release(first);
+        Handle second = project.files().borrow(tenantFile, false, null);
+        try {
+            assertSame(first, second, "a file's own starting settings are what its handles are compared with");
         } finally {
             project.files().release(second);
         }
