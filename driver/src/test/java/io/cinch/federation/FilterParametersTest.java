@@ -5,10 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -240,26 +238,13 @@ class FilterParametersTest {
         }
     }
 
-    /** Overwrites every tenant file except {@code keep}'s with bytes that are not SQLite (see TenantPruningTest). */
-    private void breakTenantFilesExcept(Set<String> keep) throws IOException {
-        io.cinch.store.Project.closeUnused();
-        byte[] garbage = "this is not a SQLite database, just bytes\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
-        for (Map.Entry<String, Path> e : project.files.entrySet()) {
-            if (!keep.contains(e.getKey())) {
-                Files.write(e.getValue(), garbage);
-                Files.deleteIfExists(Path.of(e.getValue() + "-wal"));
-                Files.deleteIfExists(Path.of(e.getValue() + "-shm"));
-            }
-        }
-    }
-
     @Test
     void tenantsGivenAsParametersChooseTheFilesReadOnEachExecution() throws Exception {
         String sql = "SELECT id, points FROM tasks WHERE points > ?";
         List<List<Object>> t001 = rowsOf("t001", sql, 4);
         List<List<Object>> t002 = rowsOf("t002", sql, 4);
         List<List<Object>> t004 = rowsOf("t004", sql, 6);
-        breakTenantFilesExcept(Set.of("t001", "t002", "t004"));
+        project.breakFilesExcept(Set.of("t001", "t002", "t004"));
         try (Connection all = project.crossTenant();
              PreparedStatement one = all.prepareStatement("SELECT _tenant, id, points FROM tasks WHERE _tenant = ? AND points > ?");
              PreparedStatement two = all.prepareStatement("SELECT _tenant, id, points FROM tasks WHERE _tenant IN (?, ?) AND points > ?")) {

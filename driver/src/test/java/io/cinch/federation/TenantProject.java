@@ -1,8 +1,10 @@
 package io.cinch.federation;
 
 import io.cinch.Projects;
+import io.cinch.store.Project;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -160,5 +162,23 @@ final class TenantProject {
             throw new IllegalStateException("expected one new file for " + tenant + ", got " + appeared);
         }
         files.put(tenant, appeared.iterator().next());
+    }
+
+    /**
+     * Makes every tenant file except {@code keep}'s unreadable. Root ignores file permissions and SQLite readers are not
+     * blocked by a writer's lock, so the files are overwritten with bytes that are not a SQLite database: opening one
+     * fails with SQLITE_NOTADB. Before that every connection is closed and cinch's pool of open files is emptied
+     * ({@link Project#closeUnused()}, the store's hook for tests), so no handle opened earlier can still read a file.
+     */
+    void breakFilesExcept(Set<String> keep) throws IOException {
+        Project.closeUnused();
+        byte[] garbage = "this is not a SQLite database, just bytes\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
+        for (Map.Entry<String, Path> e : files.entrySet()) {
+            if (!keep.contains(e.getKey())) {
+                Files.write(e.getValue(), garbage);
+                Files.deleteIfExists(Path.of(e.getValue() + "-wal"));
+                Files.deleteIfExists(Path.of(e.getValue() + "-shm"));
+            }
+        }
     }
 }

@@ -1,13 +1,9 @@
 package io.cinch.federation;
 
-import io.cinch.store.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,24 +99,6 @@ class TenantPruningTest {
         }
     }
 
-    /**
-     * Makes every tenant file except {@code keep}'s unreadable. Root ignores file permissions and SQLite readers are not
-     * blocked by a writer's lock, so the files are overwritten with bytes that are not a SQLite database: opening one
-     * fails with SQLITE_NOTADB. Before that every connection is closed and cinch's pool of open files is emptied
-     * ({@link Project#closeUnused()}, the store's hook for tests), so no handle opened earlier can still read a file.
-     */
-    private void breakTenantFilesExcept(Set<String> keep) throws IOException {
-        Project.closeUnused();
-        byte[] garbage = "this is not a SQLite database, just bytes\n".repeat(200).getBytes(StandardCharsets.US_ASCII);
-        for (Map.Entry<String, Path> e : project.files.entrySet()) {
-            if (!keep.contains(e.getKey())) {
-                Files.write(e.getValue(), garbage);
-                Files.deleteIfExists(Path.of(e.getValue() + "-wal"));
-                Files.deleteIfExists(Path.of(e.getValue() + "-shm"));
-            }
-        }
-    }
-
     @Test
     void tenantConditionsReadOnlyTheChosenTenantsFiles() throws Exception {
         Map<String, List<List<Object>>> expected = new LinkedHashMap<>();
@@ -148,7 +126,7 @@ class TenantPruningTest {
         expected.put("SELECT u.name, t.title FROM users u JOIN tasks t ON t._tenant = u._tenant AND t.assignee_id = u.id "
                 + "WHERE u._tenant = 't004' AND t._tenant = 't004'", joined);
 
-        breakTenantFilesExcept(Set.of("t001", "t002", "t004"));
+        project.breakFilesExcept(Set.of("t001", "t002", "t004"));
 
         try (Connection all = project.crossTenant()) {
             for (Map.Entry<String, List<List<Object>>> e : expected.entrySet()) {
@@ -166,7 +144,7 @@ class TenantPruningTest {
     @Test
     void tenantGivenAsAParameterReadsOnlyThatTenantsFile() throws Exception {
         List<List<Object>> expected = Loop.rowsOf(dir, "t002", "SELECT COUNT(*) FROM tasks");
-        breakTenantFilesExcept(Set.of("t002"));
+        project.breakFilesExcept(Set.of("t002"));
         try (Connection all = project.crossTenant();
              PreparedStatement ps = all.prepareStatement("SELECT _tenant, COUNT(*) FROM tasks WHERE _tenant = ? GROUP BY _tenant")) {
             ps.setString(1, "t002");
