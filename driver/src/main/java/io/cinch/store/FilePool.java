@@ -151,8 +151,12 @@ public final class FilePool {
             } else {
                 handle.close();
                 closeIdleLocked(handle.file());
+                return;
             }
         }
+        // the cache evicts in batches, when a thread finds its lock free; closing an evicted handle can take a
+        // checkpoint's time, during which other returns pile up above the bound. Each return waits for the eviction.
+        idle.cleanUp();
     }
 
     /**
