@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One branch of a cinch project as the cross-tenant engine sees it: tenants from the metadata (the materialized ones
- * cached until the project's epoch moves), tables from the branch's schema, files lent by the project's pool and
- * brought up to the branch's schema first.
+ * cached until the project's epoch or its count of first writes moves), tables from the branch's schema, files lent
+ * by the project's pool and brought up to the branch's schema first.
  */
 public final class BranchTenants implements TenantSource {
 
@@ -28,9 +28,9 @@ public final class BranchTenants implements TenantSource {
     private final Database database;
     private final Branch branch;
     private final Map<Connection, Handle> lent = new ConcurrentHashMap<>();
-    private volatile Snapshot materialized = new Snapshot(-1, List.of());
+    private volatile Snapshot materialized = new Snapshot(-1, -1, List.of());
 
-    private record Snapshot(long epoch, List<TenantRef> tenants) {
+    private record Snapshot(long epoch, long materializations, List<TenantRef> tenants) {
     }
 
     /** The tenants of {@code branch}. */
@@ -48,9 +48,10 @@ public final class BranchTenants implements TenantSource {
     @Override
     public List<TenantRef> materialized() {
         Snapshot s = materialized;
-        if (!project.unchangedSince(s.epoch())) {
+        if (!project.unchangedSince(s.epoch()) || !project.noMaterializationSince(s.materializations())) {
             long epoch = project.epoch();
-            s = new Snapshot(epoch, refs(read(v -> v.materializedTenants(branch.id())), false));
+            long materializations = project.materializations();
+            s = new Snapshot(epoch, materializations, refs(read(v -> v.materializedTenants(branch.id())), false));
             materialized = s;
         }
         return s.tenants();

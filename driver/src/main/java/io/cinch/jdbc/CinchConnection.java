@@ -63,6 +63,8 @@ public final class CinchConnection implements Connection, Session {
     private Tenant tenant;
     private Handle handle;
     private long seenEpoch;
+    /** The count of first writes when this connection last looked whether its lazy tenant got a file. */
+    private long seenMaterializations;
     private boolean stale;
     private boolean autoCommit = true;
     private boolean readOnly;
@@ -100,6 +102,7 @@ public final class CinchConnection implements Connection, Session {
         this.project = project;
         this.locked = url.flag(Property.LOCK_TENANT);
         seenEpoch = project.epoch();
+        seenMaterializations = project.materializations();
         database = project.database(url.get(Property.DATABASE));
         branch = project.branch(database, url.get(Property.BRANCH));
         tenant = project.tenant(branch, url.get(Property.TENANT));
@@ -110,18 +113,37 @@ public final class CinchConnection implements Connection, Session {
 
     /**
      * The handle to run the next statement on, after making sure the tenant and branch still exist and the file is
-     * at the branch's schema (unless a transaction is open, which keeps its snapshot).
+     * at the branch's schema (unless a transaction is open, which keeps its snapshot), and that a lazy tenant did not
+     * get its file from another connection.
      */
     Handle handle() throws SQLException {
         checkOpen();
         if (stale || !project.unchangedSince(seenEpoch)) {
             refresh();
+        } else if (!tenant.materialized() && !project.noMaterializationSince(seenMaterializations)) {
+            lookForFile();
         }
         return handle;
     }
 
+    /** After first writes somewhere in the project: moves to the tenant's file if it is one of them. */
+    private void lookForFile() throws SQLException {
+        long materializations = project.materializations();
+        Tenant now = project.tenant(tenant.id()).orElseThrow(() -> SqlState.UNKNOWN_TENANT.exception(
+                "tenant '" + tenant.name() + "' was deleted"));
+        if (now.materialized() && !inTransaction) {
+            handle.detachAll();
+            replaceHandle(branch, now);
+        } else if (now.materialized()) {
+            stale = true;
+            return;
+        }
+        seenMaterializations = materializations;
+    }
+
     private void refresh() throws SQLException {
         long epoch = project.epoch();
+        long materializations = project.materializations();
         Branch nowBranch = project.branch(branch.id()).orElseThrow(() -> SqlState.UNKNOWN_BRANCH.exception(
                 "branch '" + branch.name() + "' was deleted"));
         Tenant now = project.tenant(tenant.id()).orElseThrow(() -> SqlState.UNKNOWN_TENANT.exception(
@@ -129,6 +151,7 @@ public final class CinchConnection implements Connection, Session {
         if (inTransaction) {
             branch = nowBranch;
             seenEpoch = epoch;
+            seenMaterializations = materializations;
             stale = true;
             return;
         }
@@ -144,6 +167,7 @@ public final class CinchConnection implements Connection, Session {
             });
         }
         seenEpoch = epoch;
+        seenMaterializations = materializations;
         stale = false;
     }
 
@@ -601,24 +625,28 @@ public final class CinchConnection implements Connection, Session {
         if (locked) {
             throw SqlState.NOT_ALLOWED.exception("this connection is locked to tenant '" + tenant.name() + "'");
         }
-        moveTo(branch, project.tenant(branch, name));
+        moveTo(branch.name(), name);
     }
 
     @Override
     public void switchBranch(String name) throws SQLException {
         checkOpen();
         Names.check("branch", name);
-        Branch target = project.branch(database, name);
-        moveTo(target, project.tenant(target, tenant.name()));
+        moveTo(name, tenant.name());
     }
 
-    private void moveTo(Branch newBranch, Tenant newTenant) throws SQLException {
+    /** Moves to a tenant of a branch of this database, both read after the counters that say when to look again. */
+    private void moveTo(String branchName, String tenantName) throws SQLException {
+        long epoch = project.epoch();
+        long materializations = project.materializations();
+        Branch newBranch = project.branch(database, branchName);
+        Tenant newTenant = project.tenant(newBranch, tenantName);
         if (inTransaction) {
             throw SqlState.ACTIVE_TRANSACTION.exception("commit or roll back before switching tenant or branch");
         }
-        long epoch = project.epoch();
         replaceHandle(newBranch, newTenant);
         seenEpoch = epoch;
+        seenMaterializations = materializations;
         stale = false;
     }
 

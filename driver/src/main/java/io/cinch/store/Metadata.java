@@ -96,21 +96,23 @@ public final class Metadata implements AutoCloseable {
     private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Epoch epoch;
+    private final Epoch materializations;
     private View current;
 
-    private Metadata(Connection reader, Connection writer, Epoch epoch) {
+    private Metadata(Connection reader, Connection writer, Epoch epoch, Epoch materializations) {
         this.reader = reader;
         this.writer = writer;
         this.epoch = epoch;
+        this.materializations = materializations;
     }
 
     /** Opens (creating if needed) the metadata database at {@code file}. */
-    static Metadata open(Path file, Epoch epoch) throws SQLException {
+    static Metadata open(Path file, Epoch epoch, Epoch materializations) throws SQLException {
         Connection writer = connect(file);
         try (Statement s = writer.createStatement()) {
             s.executeUpdate(SCHEMA);
         }
-        return new Metadata(connect(file), writer, epoch);
+        return new Metadata(connect(file), writer, epoch, materializations);
     }
 
     private static Connection connect(Path file) throws SQLException {
@@ -144,15 +146,15 @@ public final class Metadata implements AutoCloseable {
             return work.run(current);
         }
         writeLock.lock();
-        boolean begun = false;
+        Epoch moved = null;
         try (Statement s = writer.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             current = new View(writer, writerStatements);
             try {
                 T result = work.run(current);
-                if (current.invalidates) {
-                    epoch.begin();
-                    begun = true;
+                moved = current.invalidates ? epoch : current.materializes ? materializations : null;
+                if (moved != null) {
+                    moved.begin();
                 }
                 s.execute("COMMIT");
                 return result;
@@ -165,8 +167,8 @@ public final class Metadata implements AutoCloseable {
                 throw e;
             }
         } finally {
-            if (begun) {
-                epoch.end();
+            if (moved != null) {
+                moved.end();
             }
             current = null;
             writeLock.unlock();
@@ -185,6 +187,7 @@ public final class Metadata implements AutoCloseable {
         private final Connection c;
         private final Map<String, PreparedStatement> prepared;
         private boolean invalidates;
+        private boolean materializes;
 
         private View(Connection c, Map<String, PreparedStatement> prepared) {
             this.c = c;
@@ -194,6 +197,11 @@ public final class Metadata implements AutoCloseable {
         /** Says that this write changes what processes cache; other processes then refresh. */
         public void invalidate() {
             invalidates = true;
+        }
+
+        /** Says that this write gives lazy tenants their files; whoever holds a lazy tenant then looks again. */
+        private void materialize() {
+            materializes = true;
         }
 
         /** A database by name. */
@@ -306,7 +314,7 @@ public final class Metadata implements AutoCloseable {
         /** Records that a tenant now has its file. */
         public void markMaterialized(long id) throws SQLException {
             update("UPDATE tenants SET materialized = 1 WHERE id = ?", id);
-            invalidate();
+            materialize();
         }
 
         /** The branch's change log, oldest first. */

@@ -39,6 +39,7 @@ public final class Project {
     private final Path metadataFile;
     private final Object metadataFileKey;
     private final Epoch epoch;
+    private final Epoch materializations;
     private final Metadata metadata;
     private final FilePool files;
     private final TenantFiles tenantFiles;
@@ -51,11 +52,12 @@ public final class Project {
     private boolean retired;
     private boolean closed;
 
-    private Project(Layout layout, Epoch epoch, Metadata metadata, Object metadataFileKey) {
+    private Project(Layout layout, Epoch epoch, Epoch materializations, Metadata metadata, Object metadataFileKey) {
         this.metadataFile = layout.metadata();
         this.metadataFileKey = metadataFileKey;
         this.layout = layout;
         this.epoch = epoch;
+        this.materializations = materializations;
         this.metadata = metadata;
         this.files = new FilePool(FilePool.configuredIdleFiles());
         this.tenantFiles = new TenantFiles(this);
@@ -126,9 +128,10 @@ public final class Project {
     private static Project openUnchecked(Path root) {
         try {
             Layout layout = new Layout(root);
-            Epoch epoch = new Epoch(layout.epoch());
-            Project project = new Project(layout, epoch, Metadata.open(layout.metadata(), epoch),
-                    fileKey(layout.metadata()));
+            Epoch epoch = new Epoch(layout.epoch(), Epoch.CHANGES);
+            Epoch materializations = new Epoch(layout.epoch(), Epoch.MATERIALIZATIONS);
+            Project project = new Project(layout, epoch, materializations,
+                    Metadata.open(layout.metadata(), epoch, materializations), fileKey(layout.metadata()));
             project.tenantFiles.deleteDoomed();
             project.spares.deleteAbandoned();
             project.tenantFiles.resolveAbandoned();
@@ -252,6 +255,20 @@ public final class Project {
         return now == seen && Epoch.settled(now);
     }
 
+    /**
+     * The shared counter of first writes to lazy tenants, which the epoch leaves out: only a reader of a lazy tenant
+     * must look again when it moves.
+     */
+    public long materializations() {
+        return materializations.read();
+    }
+
+    /** True when no lazy tenant got its file since the count of first writes read {@code seen}. */
+    public boolean noMaterializationSince(long seen) {
+        long now = materializations.read();
+        return now == seen && Epoch.settled(now);
+    }
+
     /** The database called {@code name}, or 08001. */
     public Database database(String name) throws SQLException {
         Snapshot s = snapshot();
@@ -285,12 +302,12 @@ public final class Project {
 
     /** The tenant called {@code name} of {@code branch}, if there is one. */
     public Optional<Tenant> findTenant(Branch branch, String name) throws SQLException {
-        Snapshot s = snapshot();
+        Map<Named, Tenant> tenants = snapshot().tenants(materializations.read());
         Named key = new Named(branch.id(), name);
-        Tenant tenant = s.tenants.get(key);
+        Tenant tenant = tenants.get(key);
         if (tenant == null) {
             Optional<Tenant> found = metadata.read(v -> v.tenant(branch.id(), name));
-            found.ifPresent(t -> s.tenants.put(key, t));
+            found.ifPresent(t -> tenants.put(key, t));
             return found;
         }
         return Optional.of(tenant);
@@ -386,7 +403,8 @@ public final class Project {
         final long epoch;
         final Map<String, Database> databases = new ConcurrentHashMap<>();
         final Map<Named, Branch> branches = new ConcurrentHashMap<>();
-        final Map<Named, Tenant> tenants = new ConcurrentHashMap<>();
+        /** Tenants by name, which also say whether they have their file: kept for one count of first writes. */
+        private volatile TenantsAt tenants = new TenantsAt(-1, Map.of());
         final Map<Long, Path> tenantFiles = new ConcurrentHashMap<>();
         final Map<Long, List<Change>> changes = new ConcurrentHashMap<>();
         final Map<Long, Optional<PendingChange>> pending = new ConcurrentHashMap<>();
@@ -395,5 +413,19 @@ public final class Project {
         Snapshot(long epoch) {
             this.epoch = epoch;
         }
+
+        /** The tenants by name read since the count of first writes was {@code materializations}. */
+        Map<Named, Tenant> tenants(long materializations) {
+            TenantsAt t = tenants;
+            if (t.materializations != materializations || !Epoch.settled(materializations)) {
+                t = new TenantsAt(materializations, new ConcurrentHashMap<>());
+                tenants = t;
+            }
+            return t.byName;
+        }
+    }
+
+    /** Tenants by name as read at one count of first writes. */
+    private record TenantsAt(long materializations, Map<Named, Tenant> byName) {
     }
 }

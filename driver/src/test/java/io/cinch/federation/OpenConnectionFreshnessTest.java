@@ -74,6 +74,14 @@ class OpenConnectionFreshnessTest {
     }
 
     @Test
+    void seesTheFirstWriteOfATenantThatWasLazyWhenItLastRead() throws SQLException {
+        String lazy = Rows.query(all, "SELECT name FROM cinch.tenants WHERE NOT materialized ORDER BY name").get(0).get(0).toString();
+        write(lazy, "INSERT INTO tasks(project_id, title, status, priority) VALUES ('p1', 'first', 'open', 'low')");
+        assertEquals(expectedCounts(), Rows.sorted(Rows.query(all, COUNTS)));
+        assertTrue(Rows.query(all, COUNTS).contains(List.of(lazy, 1L)));
+    }
+
+    @Test
     void forgetsADeletedTenant() throws SQLException {
         try (Connection main = Projects.open(dir)) {
             Projects.run(main, "CALL cinch.delete_tenant('t002')");

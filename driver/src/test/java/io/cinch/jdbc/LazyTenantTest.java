@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -127,6 +128,26 @@ class LazyTenantTest {
         }
         try (Connection c = open(pm, "tenant=a")) {
             assertEquals(List.of("z"), rows(c, "SELECT name FROM users"));
+        }
+    }
+
+    @Test
+    void connectionsOnALazyTenantSeeAnotherConnectionsFirstWriteAtTheirNextStatement() throws Exception {
+        try (Connection admin = open(pm)) {
+            run(admin, "CALL cinch.create_tenant('acme')", "CALL cinch.create_tenant('globex')");
+        }
+        try (Connection reader = open(pm, "tenant=acme"); Connection prepared = open(pm, "tenant=acme");
+             Connection other = open(pm, "tenant=globex"); Connection writer = open(pm, "tenant=acme")) {
+            PreparedStatement count = prepared.prepareStatement("SELECT count(*) FROM users");
+            assertEquals("0", value(reader, "SELECT count(*) FROM users"));
+            assertEquals(List.of("0"), rows(count.executeQuery()));
+            assertEquals("0", value(other, "SELECT count(*) FROM users"));
+            run(writer, "INSERT INTO users(name) VALUES ('ann')");
+            assertEquals("1", value(reader, "SELECT count(*) FROM users"), "a plain statement reads the new file");
+            assertEquals(List.of("1"), rows(count.executeQuery()), "a statement prepared on the template reads the new file");
+            assertEquals("0", value(other, "SELECT count(*) FROM users"), "another lazy tenant stays empty");
+            run(reader, "INSERT INTO users(name) VALUES ('bob')");
+            assertEquals("2", value(writer, "SELECT count(*) FROM users"), "the reader wrote to the same file");
         }
     }
 

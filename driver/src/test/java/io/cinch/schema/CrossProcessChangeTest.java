@@ -74,6 +74,21 @@ class CrossProcessChangeTest {
     }
 
     @Test
+    void anotherProcesssFirstWriteReachesOpenConnectionsOnThatTenant() throws Exception {
+        try (Connection c = open(pm, "tenant=c"); Connection a = open(pm, "tenant=a")) {
+            assertEquals(List.of(), rows(c, "SELECT * FROM t"));
+            assertEquals("0", inChild(url(pm, "tenant=c"), "INSERT INTO t(v) VALUES ('c1')"));
+            assertEquals(List.of("1|c1"), rows(c, "SELECT * FROM t"));
+            run(c, "INSERT INTO t(v) VALUES ('c2')");
+            assertEquals(List.of("1|a1"), rows(a, "SELECT * FROM t"));
+            assertEquals(Map.of("a", true, "c", true, "main", false), materialized(a));
+        }
+        try (Connection c = open(pm, "tenant=c")) {
+            assertEquals(List.of("1|c1", "2|c2"), rows(c, "SELECT * FROM t"));
+        }
+    }
+
+    @Test
     void aChangeAnotherProcessCannotApplyEverywhereChangesNothingHere() throws Exception {
         try (Connection a = open(pm, "tenant=a")) {
             run(a, "INSERT INTO t(v) VALUES ('a1')");
