@@ -183,9 +183,17 @@ public final class CatchUp {
         }
     }
 
-    /** Brings one tenant's file up to the branch's log, through its idle pooled connection if it has one. */
+    /**
+     * Brings one tenant's file up to the branch's log, through its idle pooled connection if it has one; a file this
+     * process knows is there already (one materialized after the change, or opened since) is left alone, since a
+     * connection of the catch-up's own to a file whose pooled connection is lent would cost that connection.
+     */
     private void bring(Tenant tenant, Branch branch) throws SQLException {
         Path file = project.layout().tenant(tenant);
+        List<Change> log = project.changes(branch);
+        if (project.knownVersion(file) == log.size()) {
+            return;
+        }
         Handle idle = project.files().borrowIdle(file);
         if (idle != null) {
             try {
@@ -195,7 +203,6 @@ public final class CatchUp {
             }
             return;
         }
-        List<Change> log = project.changes(branch);
         try (SQLiteConnection c = TenantFiles.writable(file)) {
             if (TenantFiles.userVersion(c) < log.size()) {
                 TenantFiles.catchUp(c, log, file);

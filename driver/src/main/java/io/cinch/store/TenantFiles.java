@@ -346,26 +346,32 @@ public final class TenantFiles {
      * else is fine). The file is one of this process's spare files when one is ready at the branch's schema version
      * (see {@link SpareFiles}), else an image of the branch's template written beside it; either is renamed into place
      * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can put a
-     * file over one that another has already put in place and written to.
+     * file over one that another has already put in place and written to. The file's schema version is then known
+     * (see {@link Project#knownVersion}), so that the background catch-up of a change it already has leaves it alone.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Branch branch = project.branch(tenant.branchId()).orElseThrow(
                 () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
-        byte[] image = templateImage(branch).bytes(); // kept per schema version: usually no work
+        TemplateImage image = templateImage(branch); // kept per schema version: usually no work
         createDirectories(file.getParent());
-        return project.metadata().write(v -> {
+        int[] placed = {-1};
+        Tenant materialized = project.metadata().write(v -> {
             Tenant now = v.tenant(tenant.id()).orElseThrow(
                     () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
             if (!now.materialized()) {
+                int version = project.version(branch);
                 try {
                     for (Path companion : Layout.withCompanions(file)) {
                         Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
                     }
-                    if (!project.spares().claim(branch.id(), project.version(branch), file)) {
-                        Files.write(tmp, image);
+                    if (project.spares().claim(branch.id(), version, file)) {
+                        placed[0] = version;
+                    } else {
+                        Files.write(tmp, image.bytes());
                         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+                        placed[0] = image.version();
                     }
                 } catch (IOException e) {
                     throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
@@ -376,6 +382,10 @@ public final class TenantFiles {
             }
             return v.tenant(now.id()).orElseThrow();
         });
+        if (placed[0] >= 0) {
+            project.knowVersion(file, placed[0]); // after the commit, which moved the epoch and so the known versions
+        }
+        return materialized;
     }
 
     /** The bytes of the branch's template at the log's version, kept until the branch's schema moves on. */
