@@ -383,7 +383,7 @@ public final class TenantFiles {
             return v.tenant(now.id()).orElseThrow();
         });
         if (placed[0] >= 0) {
-            project.knowVersion(file, placed[0]); // after the commit, which moved the epoch and so the known versions
+            project.knowVersion(file, placed[0]); // known versions are the epoch's: a change committed since starts anew
         }
         return materialized;
     }

@@ -30,9 +30,13 @@ class DescriptorsPerFileTest {
     @TempDir
     Path dir;
 
-    /** Makes the tenants t0..t49, each written once, so that the pool keeps a handle to each file. */
-    private static void materializeTenants(Connection c) throws SQLException {
+    /**
+     * Makes the tenants t0..t49, each written once, so that the pool keeps a handle to each file; the table's own
+     * background catch-up is over first, so that only what the test does next can touch the files.
+     */
+    private static void materializeTenants(Connection c, Path pm) throws Exception {
         run(c, "CREATE TABLE items(id INTEGER PRIMARY KEY, name TEXT)");
+        awaitCatchUp(pm);
         for (int t = 0; t < TENANTS; t++) {
             run(c, "CALL cinch.create_tenant('t" + t + "')");
         }
@@ -47,7 +51,7 @@ class DescriptorsPerFileTest {
     void aChangeOverCachedTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
-            materializeTenants(c);
+            materializeTenants(c, pm);
             assertEquals(TENANTS * 3, descriptorsPerFile(pm).size(), "each tenant's handle is cached");
             assertOneDescriptorPerFile(pm, "before the change");
             run(c, "CREATE UNIQUE INDEX ux_name ON items(name)");
@@ -61,7 +65,7 @@ class DescriptorsPerFileTest {
     void aChangeWhileAWriterMovesBetweenTenantsKeepsOneDescriptorPerFile() throws Exception {
         Path pm = dir.resolve("pm");
         try (Connection c = open(pm)) {
-            materializeTenants(c);
+            materializeTenants(c, pm);
             AtomicBoolean writing = new AtomicBoolean(true);
             AtomicReference<Exception> failed = new AtomicReference<>();
             Thread writer = new Thread(() -> {
