@@ -263,6 +263,7 @@ public final class CinchConnection implements Connection, Session {
         }
         String sql = Ddl.of(statement, handle.jdbc()).sql();
         try {
+            handle.markSettingsMayHaveChanged(); // a user's DDL
             handle.execute(sql);
         } catch (SQLException e) {
             throw SqlState.of(e, "schema change refused (" + statement.text() + ")");
@@ -366,7 +367,7 @@ public final class CinchConnection implements Connection, Session {
                 if (autoCommit) {
                     handle.execute("ROLLBACK");
                 } else {
-                    handle.jdbc().rollback();
+                    handle.rollback();
                 }
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
@@ -502,7 +503,7 @@ public final class CinchConnection implements Connection, Session {
     /** The same tenant on a new file (its first write): the connection's temporary objects come along. */
     private void carryTemporaryObjects(Handle previous, Handle next) throws SQLException {
         try {
-            if (TemporarySchema.exists(previous.jdbc())) {
+            if (TemporarySchema.exists(previous)) {
                 next.markSessionChanged();
                 TemporarySchema.copy(previous.jdbc(), next.jdbc());
             }
@@ -532,7 +533,7 @@ public final class CinchConnection implements Connection, Session {
     }
 
     private void applyState() throws SQLException {
-        handle.jdbc().setAutoCommit(autoCommit);
+        handle.setAutoCommit(autoCommit);
         handle.setQueryOnly(readOnly);
         if (autoCommit && inTransaction) {
             handle.execute("BEGIN");
@@ -540,15 +541,15 @@ public final class CinchConnection implements Connection, Session {
     }
 
     private void outsideTransaction(SqlAction<Void> work) throws SQLException {
-        boolean manual = !handle.jdbc().getAutoCommit();
+        boolean manual = !handle.autoCommit();
         if (manual) {
-            handle.jdbc().setAutoCommit(true);
+            handle.setAutoCommit(true);
         }
         try {
             work.run();
         } finally {
             if (manual) {
-                handle.jdbc().setAutoCommit(false);
+                handle.setAutoCommit(false);
             }
         }
     }
@@ -704,11 +705,11 @@ public final class CinchConnection implements Connection, Session {
         try {
             if (autoCommit && (transactionDdl != null || wrote)) {
                 commitWork(() -> {
-                    handle.jdbc().setAutoCommit(true);
+                    handle.setAutoCommit(true);
                     return null;
                 });
             } else {
-                handle.jdbc().setAutoCommit(autoCommit);
+                handle.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -733,7 +734,7 @@ public final class CinchConnection implements Connection, Session {
         handle();
         try {
             commitWork(() -> {
-                handle.jdbc().commit();
+                handle.commit();
                 return null;
             });
         } catch (SQLException e) {
@@ -750,7 +751,7 @@ public final class CinchConnection implements Connection, Session {
             throw SqlState.ACTIVE_TRANSACTION.exception("rollback() with auto-commit on");
         }
         try {
-            handle.jdbc().rollback();
+            handle.rollback();
         } catch (SQLException e) {
             throw SqlState.of(e);
         } finally {
