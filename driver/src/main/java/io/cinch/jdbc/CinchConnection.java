@@ -180,9 +180,6 @@ public final class CinchConnection implements Connection, Session {
         if (inTransaction && statement.kind() != SqlStatement.Kind.QUERY && statement.kind() != SqlStatement.Kind.TRANSACTION) {
             wrote = true;
         }
-        if (statement.changesSession()) {
-            handle.markSessionChanged();
-        }
     }
 
     /**

@@ -252,10 +252,14 @@ class CinchStatement implements Statement {
 
     /**
      * The SQLite statement for {@code sql} (the form of {@code statement} that runs on the tenant) on {@code handle}.
-     * SQLite runs most PRAGMAs while preparing them, so a statement that could change a setting marks the handle
-     * before it is prepared or run again, whichever borrower it was prepared for.
+     * SQLite runs most PRAGMAs while preparing them, so a statement that could change a setting, or that leaves
+     * state the pool cannot read back, marks the handle before it is prepared or run again, whichever borrower it
+     * was prepared for.
      */
     private PreparedStatement delegate(Handle handle, SqlStatement statement, String sql) throws SQLException {
+        if (statement.changesSession()) {
+            handle.markSessionChanged();
+        }
         if (statement.mayChangeSettings()) {
             handle.markSettingsMayHaveChanged();
         }
@@ -287,9 +291,6 @@ class CinchStatement implements Statement {
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
         Gate.check(statement);
         Handle handle = connection.handle(statement);
-        if (statement.changesSession()) {
-            handle.markSessionChanged();
-        }
         TenantSql sql = TenantSql.of(statement, connection, GeneratedKeys.DEFAULT);
         if (connection.attach(sql.attachments())) {
             closeDelegate();

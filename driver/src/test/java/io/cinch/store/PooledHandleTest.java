@@ -374,6 +374,18 @@ class PooledHandleTest {
         }
     }
 
+    @Test
+    void aSettingThePoolCannotReadIsCaughtEvenWhenTheStatementFailsAfterPreparing() throws Exception {
+        try (Connection c = open(dir, "tenant=full");
+             PreparedStatement ps = c.prepareStatement("PRAGMA case_sensitive_like = 1")) {
+            ps.setLong(1, 1); // SQLite prepares (and so runs) the PRAGMA before the binding fails
+            assertThrows(SQLException.class, ps::execute);
+        }
+        try (Connection c = open(dir, "tenant=full")) {
+            assertEquals("1", value(c, "SELECT 'a' LIKE 'A'"));
+        }
+    }
+
     private static String read(Handle h, String sql) throws SQLException {
         try (Statement s = h.jdbc().createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
