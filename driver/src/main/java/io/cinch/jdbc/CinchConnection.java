@@ -204,9 +204,6 @@ public final class CinchConnection implements Connection, Session {
         if (inTransaction && statement.kind() != SqlStatement.Kind.QUERY && statement.kind() != SqlStatement.Kind.TRANSACTION) {
             wrote = true;
         }
-        if (statement.changesSession()) {
-            handle.markSessionChanged();
-        }
     }
 
     /**
@@ -287,6 +284,7 @@ public final class CinchConnection implements Connection, Session {
         }
         String sql = Ddl.of(statement, handle.jdbc()).sql();
         try {
+            handle.markSettingsMayHaveChanged(); // a user's DDL
             handle.execute(sql);
         } catch (SQLException e) {
             throw SqlState.of(e, "schema change refused (" + statement.text() + ")");
@@ -390,7 +388,7 @@ public final class CinchConnection implements Connection, Session {
                 if (autoCommit) {
                     handle.execute("ROLLBACK");
                 } else {
-                    handle.jdbc().rollback();
+                    handle.rollback();
                 }
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
@@ -526,7 +524,7 @@ public final class CinchConnection implements Connection, Session {
     /** The same tenant on a new file (its first write): the connection's temporary objects come along. */
     private void carryTemporaryObjects(Handle previous, Handle next) throws SQLException {
         try {
-            if (TemporarySchema.exists(previous.jdbc())) {
+            if (TemporarySchema.exists(previous)) {
                 next.markSessionChanged();
                 TemporarySchema.copy(previous.jdbc(), next.jdbc());
             }
@@ -556,7 +554,7 @@ public final class CinchConnection implements Connection, Session {
     }
 
     private void applyState() throws SQLException {
-        handle.jdbc().setAutoCommit(autoCommit);
+        handle.setAutoCommit(autoCommit);
         handle.setQueryOnly(readOnly);
         if (autoCommit && inTransaction) {
             handle.execute("BEGIN");
@@ -564,15 +562,15 @@ public final class CinchConnection implements Connection, Session {
     }
 
     private void outsideTransaction(SqlAction<Void> work) throws SQLException {
-        boolean manual = !handle.jdbc().getAutoCommit();
+        boolean manual = !handle.autoCommit();
         if (manual) {
-            handle.jdbc().setAutoCommit(true);
+            handle.setAutoCommit(true);
         }
         try {
             work.run();
         } finally {
             if (manual) {
-                handle.jdbc().setAutoCommit(false);
+                handle.setAutoCommit(false);
             }
         }
     }
@@ -732,11 +730,11 @@ public final class CinchConnection implements Connection, Session {
         try {
             if (autoCommit && (transactionDdl != null || wrote)) {
                 commitWork(() -> {
-                    handle.jdbc().setAutoCommit(true);
+                    handle.setAutoCommit(true);
                     return null;
                 });
             } else {
-                handle.jdbc().setAutoCommit(autoCommit);
+                handle.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -761,7 +759,7 @@ public final class CinchConnection implements Connection, Session {
         handle();
         try {
             commitWork(() -> {
-                handle.jdbc().commit();
+                handle.commit();
                 return null;
             });
         } catch (SQLException e) {
@@ -778,7 +776,7 @@ public final class CinchConnection implements Connection, Session {
             throw SqlState.ACTIVE_TRANSACTION.exception("rollback() with auto-commit on");
         }
         try {
-            handle.jdbc().rollback();
+            handle.rollback();
         } catch (SQLException e) {
             throw SqlState.of(e);
         } finally {

@@ -213,7 +213,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
     private ResultSetMetaData described(SqlStatement statement) throws SQLException {
         ResultSetMetaData columns = prepared(statement).getMetaData();
         columns.getColumnCount();
-        return StatedMetaData.of(columns);
+        return StatedMetaData.of(columns, this::delegateExposed);
     }
 
     @Override
@@ -241,7 +241,7 @@ class CinchPreparedStatement extends CinchStatement implements PreparedStatement
                     bindValue(ps, i + 1, params.get(i)); // sqlite-jdbc reports a parameter's type by its value
                 }
             }
-            return ps.getParameterMetaData();
+            return StatedMetaData.of(ps.getParameterMetaData(), this::delegateExposed);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

@@ -226,7 +226,15 @@ final class CinchResultSet implements ResultSet {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        exposed();
         return delegate.unwrap(iface);
+    }
+
+    /** sqlite-jdbc's result set reaches the user, and through it the SQLite connection. */
+    private void exposed() {
+        if (owner instanceof CinchStatement statement) {
+            statement.delegateExposed();
+        }
     }
 
     @Override
@@ -605,7 +613,7 @@ final class CinchResultSet implements ResultSet {
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         try {
-            return delegate.getMetaData();
+            return StatedMetaData.of(delegate.getMetaData(), this::exposed);
         } catch (SQLException e) {
             throw SqlState.of(e);
         }

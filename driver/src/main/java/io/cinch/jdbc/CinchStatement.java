@@ -150,7 +150,7 @@ class CinchStatement implements Statement {
                 if (connection.attach(sql.attachments())) {
                     closeDelegate();
                 }
-                PreparedStatement ps = delegate(handle, sql.sql());
+                PreparedStatement ps = delegate(handle, statement, sql.sql());
                 if (expect == Expect.COUNT_ONLY && returnsRows(statement, sql, ps)) {
                     throw SqlState.INVALID_ARGUMENT.exception("the statement returns a result set; use executeQuery or execute");
                 }
@@ -250,7 +250,19 @@ class CinchStatement implements Statement {
         return ProcedureCall.parse(statement);
     }
 
-    private PreparedStatement delegate(Handle handle, String sql) throws SQLException {
+    /**
+     * The SQLite statement for {@code sql} (the form of {@code statement} that runs on the tenant) on {@code handle}.
+     * SQLite runs most PRAGMAs while preparing them, so a statement that could change a setting, or that leaves
+     * state the pool cannot read back, marks the handle before it is prepared or run again, whichever borrower it
+     * was prepared for.
+     */
+    private PreparedStatement delegate(Handle handle, SqlStatement statement, String sql) throws SQLException {
+        if (statement.changesSession()) {
+            handle.markSessionChanged();
+        }
+        if (statement.mayChangeSettings()) {
+            handle.markSettingsMayHaveChanged();
+        }
         if (delegate != null && delegateHandle == handle && sql.equals(delegateSql)) {
             return delegate;
         }
@@ -260,6 +272,7 @@ class CinchStatement implements Statement {
             ps.setLargeMaxRows(maxRows);
         }
         if (queryTimeout > 0) {
+            handle.markSettingsMayHaveChanged(); // sqlite-jdbc sets the connection's busy timeout while it runs
             ps.setQueryTimeout(queryTimeout);
         }
         if (fetchSize > 0) {
@@ -278,14 +291,21 @@ class CinchStatement implements Statement {
     final PreparedStatement prepared(SqlStatement statement) throws SQLException {
         Gate.check(statement);
         Handle handle = connection.handle(statement);
-        if (statement.changesSession()) {
-            handle.markSessionChanged();
-        }
         TenantSql sql = TenantSql.of(statement, connection, GeneratedKeys.DEFAULT);
         if (connection.attach(sql.attachments())) {
             closeDelegate();
         }
-        return delegate(handle, sql.sql());
+        return delegate(handle, statement, sql.sql());
+    }
+
+    /**
+     * A sqlite-jdbc object of this statement's SQLite statement reached the user (unwrapped, or as the result set
+     * behind result metadata), and with it the sqlite-jdbc connection: its settings are read back on return.
+     */
+    final void delegateExposed() {
+        if (delegateHandle != null) {
+            delegateHandle.markSettingsMayHaveChanged();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cinch.jdbc;
 
+import io.cinch.store.Handle;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,19 +19,16 @@ final class TemporarySchema {
     }
 
     /**
-     * True when the connection has a temporary object. A connection that never used its temporary schema has not
-     * opened it (SQLite lists it in {@code pragma_database_list} once opened), and is asked nothing more: reading
+     * True when the handle's connection has a temporary object. A connection that never used its temporary schema
+     * has not opened it ({@link Handle#temporarySchemaOpen}), and is asked nothing more: reading
      * {@code temp.sqlite_master} would open it, and a pooled handle with a schema more than it was opened with is
      * closed on release instead of being lent again.
      */
-    static boolean exists(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet opened = s.executeQuery("SELECT 1 FROM pragma_database_list WHERE name = 'temp'")) {
-            if (!opened.next()) {
-                return false;
-            }
+    static boolean exists(Handle h) throws SQLException {
+        if (!h.temporarySchemaOpen()) {
+            return false;
         }
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM temp.sqlite_master")) {
+        try (Statement s = h.jdbc().createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM temp.sqlite_master")) {
             return rs.next();
         }
     }

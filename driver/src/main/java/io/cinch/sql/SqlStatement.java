@@ -150,6 +150,26 @@ public record SqlStatement(String text, List<Token> tokens, Kind kind, String re
     }
 
     /**
+     * True when preparing or running this statement could change a setting that the pool's check on release reads,
+     * or open the temporary schema, so that the check must run: anything but a query, an INSERT, UPDATE or DELETE and
+     * a transaction statement; any PRAGMA (setting or not, explained or not); and any statement that names
+     * {@code temp} (as a name or a string), a {@code sqlite_temp_*} table or a {@code pragma_*} function.
+     */
+    public boolean mayChangeSettings() {
+        if (kind != Kind.QUERY && kind != Kind.INSERT && kind != Kind.CHANGE && kind != Kind.TRANSACTION
+                || Gate.pragma(tokens) != null) {
+            return true;
+        }
+        for (Token t : tokens) {
+            String name = t.isName() || t.kind() == Token.Kind.STRING ? t.name() : "";
+            if (name.equals("temp") || name.startsWith("sqlite_temp_") || name.startsWith("pragma_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * True for a query whose rows do not depend on which indexes the file has: not explained, no {@code INDEXED BY},
      * no schema table ({@code sqlite_schema}, ...) and no {@code pragma_*} table function.
      */

@@ -27,6 +27,8 @@ public final class Handle {
     private final String settings;
     private PreparedStatement settingsQuery;
     private boolean sessionChanged;
+    private boolean settingsMayHaveChanged;
+    private int settingsReads;
     private boolean queryOnly;
     private boolean lacksIndexes;
 
@@ -68,6 +70,20 @@ public final class Handle {
         return sessionChanged;
     }
 
+    /**
+     * Notes that something ran on this connection that could change a setting or open a schema (a PRAGMA, a statement
+     * naming the temporary schema, any direct use of the sqlite-jdbc connection), so that its settings are read back
+     * when it returns; a handle lent only for queries, writes and transactions is kept without reading them.
+     */
+    public void markSettingsMayHaveChanged() {
+        settingsMayHaveChanged = true;
+    }
+
+    /** How many times this handle's settings were read (on open or on release), for tests of the pool. */
+    int settingsReads() {
+        return settingsReads;
+    }
+
     /** True when the file lacks index creations of its branch's log, left to the background catch-up. */
     public boolean lacksIndexes() {
         return lacksIndexes;
@@ -85,6 +101,7 @@ public final class Handle {
     /** Makes the connection refuse (or accept again) writes, for a read-only cinch connection. */
     public void setQueryOnly(boolean on) throws SQLException {
         if (on != queryOnly) {
+            markSettingsMayHaveChanged();
             execute("PRAGMA query_only = " + (on ? 1 : 0));
             queryOnly = on;
         }
@@ -95,6 +112,7 @@ public final class Handle {
         if (key.template()) {
             throw SqlState.INTERNAL_ERROR.exception("a template handle is read-only: " + key.file());
         }
+        markSettingsMayHaveChanged(); // a restore replaces the file's header too (auto_vacuum)
         boolean was = queryOnly;
         if (was) {
             execute("PRAGMA query_only = 0");
@@ -193,12 +211,16 @@ public final class Handle {
         attached.clear();
     }
 
-    /** Runs one internal statement directly, without sqlite-jdbc's auto-commit handling. */
+    /**
+     * Runs one internal statement directly, without sqlite-jdbc's auto-commit handling. The caller marks the handle
+     * first ({@link #markSettingsMayHaveChanged}) unless the statement cannot change a setting or open a schema
+     * (transaction control, {@code user_version}, a checkpoint).
+     */
     public void execute(String sql) throws SQLException {
         connection.getDatabase()._exec(sql);
     }
 
-    /** Reads an integer pragma. */
+    /** Reads an integer pragma ({@code user_version}, {@code schema_version}: no setting). */
     public int pragmaInt(String pragma) throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + pragma)) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -223,7 +245,42 @@ public final class Handle {
         }
     }
 
-    /** Makes the connection ready for its next user, or says it cannot be. */
+    /** True when the connection is in auto-commit mode (sqlite-jdbc's; changes no setting). */
+    public boolean autoCommit() throws SQLException {
+        return connection.getAutoCommit();
+    }
+
+    /** Sets sqlite-jdbc's auto-commit mode, which begins or commits a transaction and changes no setting. */
+    public void setAutoCommit(boolean on) throws SQLException {
+        connection.setAutoCommit(on);
+    }
+
+    /** Commits sqlite-jdbc's transaction (auto-commit off). */
+    public void commit() throws SQLException {
+        connection.commit();
+    }
+
+    /** Rolls back sqlite-jdbc's transaction (auto-commit off). */
+    public void rollback() throws SQLException {
+        connection.rollback();
+    }
+
+    /**
+     * True when the connection has opened its temporary schema ({@code pragma_database_list} lists it once opened).
+     * Asking opens nothing, where reading {@code temp.sqlite_master} would.
+     */
+    public boolean temporarySchemaOpen() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1 FROM pragma_database_list WHERE name = 'temp'")) {
+            return rs.next();
+        }
+    }
+
+    /**
+     * Makes the connection ready for its next user, or says it cannot be. The settings are read back only when
+     * something that could change them ran since they were last read ({@link #markSettingsMayHaveChanged}): on a new
+     * handle, preparing that query was 0.3-0.8 ms of a lazy tenant's first write.
+     */
     boolean reset() {
         try {
             if (sessionChanged || connection.isClosed()) {
@@ -235,7 +292,11 @@ public final class Handle {
             }
             detachAll();
             setQueryOnly(false);
-            return settings.equals(settings());
+            if (settingsMayHaveChanged && !settings.equals(settings())) {
+                return false;
+            }
+            settingsMayHaveChanged = false;
+            return true;
         } catch (SQLException e) {
             return false;
         }
@@ -247,6 +308,7 @@ public final class Handle {
      * was opened with is not lent again.
      */
     private String settings() throws SQLException {
+        settingsReads++;
         if (settingsQuery == null) {
             settingsQuery = connection.prepareStatement(SETTINGS_QUERY);
         }
@@ -272,8 +334,12 @@ public final class Handle {
             + "pragma_threads, pragma_analysis_limit, pragma_checkpoint_fullfsync, pragma_fullfsync, pragma_auto_vacuum, "
             + "pragma_empty_result_callbacks, (SELECT count(*) FROM pragma_database_list)";
 
-    /** The sqlite-jdbc connection. */
+    /**
+     * The sqlite-jdbc connection, for work this class has no method for. Whatever that work is, it could change a
+     * setting, so the handle's settings are read back when it returns ({@link #markSettingsMayHaveChanged}).
+     */
     public SQLiteConnection jdbc() {
+        markSettingsMayHaveChanged();
         return connection;
     }
 }

@@ -183,4 +183,52 @@ class EscapeTest {
             assertFalse(rows(admin, "SELECT name FROM sqlite_master").contains("x"));
         }
     }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> settingsByRoute() {
+        List<String[]> settings = List.of(new String[] {"PRAGMA recursive_triggers = 1", "PRAGMA recursive_triggers"},
+                new String[] {"PRAGMA case_sensitive_like = 1", "SELECT 'a' LIKE 'A'"},
+                new String[] {"PRAGMA cache_size = 7", "PRAGMA cache_size"});
+        return java.util.stream.Stream.of("execute", "batch", "explain", "prepare: result metadata",
+                "prepare: parameter metadata").flatMap(route -> settings.stream()
+                .map(s -> org.junit.jupiter.params.provider.Arguments.of(route, s[0], s[1])));
+    }
+
+    /**
+     * A setting one lazy tenant's connection changes on the template's pooled handle, by any path that lets SQLite
+     * prepare a PRAGMA, never reaches the next lazy tenant lent that handle: the pool reads the settings back.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.MethodSource("settingsByRoute")
+    void e8ASettingOneLazyTenantChangesNeverReachesAnother(String route, String pragma, String read) throws Exception {
+        String before;
+        try (Connection c = open(pm, "tenant=lazy")) {
+            before = value(c, read);
+        }
+        try (Connection c = evil()) {
+            switch (route) {
+                case "execute" -> run(c, pragma);
+                case "explain" -> run(c, "EXPLAIN " + pragma);
+                case "batch" -> {
+                    try (java.sql.Statement s = c.createStatement()) {
+                        s.addBatch(pragma);
+                        s.executeBatch();
+                    }
+                }
+                default -> {
+                    try (PreparedStatement ps = c.prepareStatement(pragma)) {
+                        if (route.endsWith("result metadata")) {
+                            ps.getMetaData(); // SQLite has run the PRAGMA by the time sqlite-jdbc describes it
+                        } else {
+                            ps.getParameterMetaData();
+                        }
+                    } catch (java.sql.SQLException describing) {
+                        // a setting returns no columns to describe: preparing it was the attack
+                    }
+                }
+            }
+        }
+        try (Connection c = open(pm, "tenant=lazy")) {
+            assertEquals(before, value(c, read), "lazy tenant 'lazy' inherited evil's " + pragma);
+        }
+    }
 }

@@ -2,12 +2,14 @@ package io.cinch.store;
 
 import static io.cinch.Projects.open;
 import static io.cinch.Projects.run;
+import static io.cinch.Projects.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cinch.sql.Pragma;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +17,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pooled SQLite handles (issue 7, E1 and E3): a template is read-only at SQLite level whatever SQL runs on it, and a
@@ -198,6 +205,184 @@ class PooledHandleTest {
             assertSame(first, second, "a file's own starting settings are what its handles are compared with");
         } finally {
             project.files().release(second);
+        }
+    }
+
+    /** Every setting of the allow-list, a value other than cinch's default, and how a connection reads it. */
+    private static final String[][] SETTABLE = {
+        {"foreign_keys", "ON", "PRAGMA foreign_keys"},
+        {"journal_mode", "WAL", "PRAGMA journal_mode"},
+        {"trusted_schema", "OFF", "PRAGMA trusted_schema"},
+        {"cell_size_check", "ON", "PRAGMA cell_size_check"},
+        {"busy_timeout", "1", "PRAGMA busy_timeout"},
+        {"cache_size", "7", "PRAGMA cache_size"},
+        {"cache_spill", "0", "PRAGMA cache_spill"},
+        {"synchronous", "OFF", "PRAGMA synchronous"},
+        {"temp_store", "MEMORY", "PRAGMA temp_store"},
+        {"recursive_triggers", "1", "PRAGMA recursive_triggers"},
+        {"defer_foreign_keys", "1", "PRAGMA defer_foreign_keys"},
+        {"automatic_index", "0", "PRAGMA automatic_index"},
+        {"reverse_unordered_selects", "1", "PRAGMA reverse_unordered_selects"},
+        {"case_sensitive_like", "1", "SELECT 'a' LIKE 'A'"},
+        {"secure_delete", "1", "PRAGMA secure_delete"},
+        {"count_changes", "1", "PRAGMA count_changes"},
+        {"full_column_names", "1", "PRAGMA full_column_names"},
+        {"short_column_names", "0", "PRAGMA short_column_names"},
+        {"empty_result_callbacks", "1", "PRAGMA empty_result_callbacks"},
+        {"read_uncommitted", "1", "PRAGMA read_uncommitted"},
+        {"checkpoint_fullfsync", "1", "PRAGMA checkpoint_fullfsync"},
+        {"fullfsync", "1", "PRAGMA fullfsync"},
+        {"analysis_limit", "77", "PRAGMA analysis_limit"},
+        {"threads", "1", "PRAGMA threads"},
+        {"journal_size_limit", "4096", "PRAGMA journal_size_limit"},
+        {"wal_autocheckpoint", "17", "PRAGMA wal_autocheckpoint"},
+        {"max_page_count", "99999", "PRAGMA max_page_count"},
+        {"auto_vacuum", "FULL", "PRAGMA auto_vacuum"},
+        {"page_size", "8192", "PRAGMA page_size"},
+    };
+
+    @Test
+    void theSettingsBelowAreEveryOneTheAllowListLetsAUserSet() throws Exception {
+        Set<String> allowed = new TreeSet<>();
+        List<String> names = new ArrayList<>();
+        try (Connection plain = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+             Statement s = plain.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM pragma_pragma_list")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        for (String name : names) {
+            for (String v : List.of("1", "0", "on", "off", "wal", "full", "memory", "7", "-7")) {
+                if (new Pragma(name, v).refusal() == null) {
+                    allowed.add(name);
+                }
+            }
+        }
+        Set<String> listed = new TreeSet<>();
+        for (String[] row : SETTABLE) {
+            listed.add(row[0]);
+        }
+        assertEquals(allowed, listed);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> settableOnEachKindOfHandle() {
+        return Stream.of("full", "main").flatMap(tenant -> Stream.of(SETTABLE)
+                .map(row -> org.junit.jupiter.params.provider.Arguments.of(tenant, row[0], row[1], row[2])));
+    }
+
+    @ParameterizedTest(name = "tenant {0}: PRAGMA {1} = {2}")
+    @org.junit.jupiter.params.provider.MethodSource("settableOnEachKindOfHandle")
+    void aSettingSetThroughCinchIsBackToItsDefaultOnTheNextConnection(String tenant, String pragma, String changed,
+                                                                    String read) throws Exception {
+        String before;
+        try (Connection c = open(dir, "tenant=" + tenant)) {
+            before = value(c, read);
+        }
+        try (Connection c = open(dir, "tenant=" + tenant)) {
+            run(c, "PRAGMA " + pragma + " = " + changed);
+        }
+        try (Connection c = open(dir, "tenant=" + tenant)) {
+            assertEquals(before, value(c, read), "the next connection to '" + tenant + "' inherited PRAGMA " + pragma);
+        }
+    }
+
+    @Test
+    void aHandleLentOnlyForQueriesAndWritesIsLentAgainWithoutReadingItsSettings() throws Exception {
+        project.files().evict(tenantFile);
+        Handle opened = project.files().borrow(tenantFile, false, null);
+        project.files().release(opened);
+        int reads = opened.settingsReads();
+        try (Connection c = open(dir, "tenant=full")) {
+            run(c, "INSERT INTO t(v) VALUES ('y')", "UPDATE t SET v = 'z' WHERE v = 'y'");
+            try (PreparedStatement ps = c.prepareStatement("SELECT v FROM t WHERE id = ?")) {
+                ps.setLong(1, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                }
+            }
+            c.setAutoCommit(false);
+            run(c, "DELETE FROM t WHERE v = 'z'");
+            c.commit();
+        }
+        Handle next = project.files().borrow(tenantFile, false, null);
+        try {
+            assertSame(opened, next, "the same SQLite connection is lent again");
+            assertEquals(reads, next.settingsReads(), "its settings were not read back on release");
+        } finally {
+            project.files().release(next);
+        }
+    }
+
+    @Test
+    void aLazyTenantsNewFileKeepsItsHandleWithoutReadingItsSettings() throws Exception {
+        try (Connection c = open(dir)) {
+            run(c, "CALL cinch.create_tenant('lazy')");
+        }
+        try (Connection c = open(dir, "tenant=lazy")) {
+            run(c, "INSERT INTO t(v) VALUES ('first')");
+        }
+        Path file = project.tenantFiles().fileOf(project.tenant(project.branch(project.database("main"), "main"), "lazy"));
+        Handle kept = project.files().borrow(file, false, null);
+        try {
+            assertEquals(0, kept.settingsReads(), "opened with the settings of another, kept without reading them");
+        } finally {
+            project.files().release(kept);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT * FROM temp.sqlite_master", "SELECT * FROM sqlite_temp_master",
+        "SELECT * FROM \"TEMP\".sqlite_master"})
+    void aTemporarySchemaOpenedByAQueryIsNotLentAgain(String query) throws Exception {
+        project.files().evict(tenantFile);
+        Handle opened = project.files().borrow(tenantFile, false, null);
+        String schemas = read(opened, "SELECT count(*) FROM pragma_database_list");
+        project.files().release(opened);
+        try (Connection c = open(dir, "tenant=full"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+        }
+        Handle next = project.files().borrow(tenantFile, false, null);
+        try {
+            assertNotSame(opened, next, "the handle that opened its temporary schema was closed");
+            assertEquals(schemas, read(next, "SELECT count(*) FROM pragma_database_list"));
+        } finally {
+            project.files().release(next);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"result set", "result metadata", "parameter metadata"})
+    void aSettingChangedThroughAnUnwrappedSqliteObjectIsCaught(String route) throws Exception {
+        try (Connection c = open(dir, "tenant=full");
+             PreparedStatement ps = c.prepareStatement("SELECT v FROM t WHERE id = ?")) {
+            ps.setLong(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                ResultSet sqlite = switch (route) {
+                    case "result set" -> rs.unwrap(org.sqlite.jdbc4.JDBC4ResultSet.class);
+                    case "result metadata" -> rs.getMetaData().unwrap(org.sqlite.jdbc4.JDBC4ResultSet.class);
+                    default -> null;
+                };
+                Connection raw = sqlite != null ? sqlite.getStatement().getConnection()
+                        : ps.getParameterMetaData().unwrap(org.sqlite.jdbc4.JDBC4PreparedStatement.class).getConnection();
+                try (Statement s = raw.createStatement()) {
+                    s.execute("PRAGMA recursive_triggers = 1");
+                }
+            }
+        }
+        try (Connection c = open(dir, "tenant=full")) {
+            assertEquals("0", value(c, "PRAGMA recursive_triggers"));
+        }
+    }
+
+    @Test
+    void aSettingThePoolCannotReadIsCaughtEvenWhenTheStatementFailsAfterPreparing() throws Exception {
+        try (Connection c = open(dir, "tenant=full");
+             PreparedStatement ps = c.prepareStatement("PRAGMA case_sensitive_like = 1")) {
+            ps.setLong(1, 1); // SQLite prepares (and so runs) the PRAGMA before the binding fails
+            assertThrows(SQLException.class, ps::execute);
+        }
+        try (Connection c = open(dir, "tenant=full")) {
+            assertEquals("1", value(c, "SELECT 'a' LIKE 'A'"));
         }
     }
 
