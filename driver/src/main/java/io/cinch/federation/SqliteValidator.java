@@ -15,6 +15,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -23,10 +24,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Calcite's validator reading SQLite's meaning: {@code ifnull}, {@code iif}, {@code total} and {@code group_concat}
@@ -38,6 +44,7 @@ final class SqliteValidator extends CalciteSqlValidator {
             SqlKind.MOD);
 
     private final SqliteText text;
+    private final Map<Integer, RelDataType> bySiblings = new HashMap<>();
     private final int[] lineStarts;
 
     SqliteValidator(CalciteCatalogReader catalogReader, JavaTypeFactory typeFactory, Config config, SqliteText text) {
@@ -59,6 +66,18 @@ final class SqliteValidator extends CalciteSqlValidator {
      */
     @Override
     protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+        if (node instanceof SqlDynamicParam param && bySiblings.containsKey(param.getIndex())) {
+            super.inferUnknownTypes(bySiblings.get(param.getIndex()), scope, param);
+            return;
+        }
+        if (node instanceof SqlDynamicParam param && inferredType.equals(unknownType)) {
+            RelDataType known = getValidatedNodeTypeIfKnown(param);
+            super.inferUnknownTypes(known != null ? known : anyType(), scope, param);
+            return;
+        }
+        if (node instanceof SqlCall call) {
+            typeBySiblings(scope, call);
+        }
         if (node instanceof SqlCall call && (ARITHMETIC.contains(call.getKind()) || SqlKind.COMPARISON.contains(call.getKind()))) {
             for (SqlNode operand : call.getOperandList()) {
                 if (operand instanceof SqlCall arithmetic && ARITHMETIC.contains(arithmetic.getKind())
@@ -68,6 +87,84 @@ final class SqliteValidator extends CalciteSqlValidator {
             }
         }
         super.inferUnknownTypes(inferredType, scope, node);
+    }
+
+    /**
+     * Types the {@code ?} among the values of COALESCE, NULLIF and CASE (so also ifnull and iif) as the other values are
+     * typed, as SQLite compares and returns them: {@code coalesce(?, points)} takes the type of {@code points}. A
+     * {@code ?} with no typed sibling stays for {@link #inferUnknownTypes} to type as ANY. Calcite's rewrites copy a
+     * parameter ({@code coalesce(?, x)} becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}): every copy gets the
+     * type (whatever else its place would infer), as Calcite gives all uses of a parameter the type of its first.
+     */
+    private void typeBySiblings(SqlValidatorScope scope, SqlCall call) {
+        List<SqlNode> values = switch (call.getKind()) {
+            case COALESCE, NULLIF -> call.getOperandList();
+            case CASE -> {
+                SqlCase c = (SqlCase) call;
+                List<SqlNode> v = new ArrayList<>(c.getThenOperands().getList());
+                v.add(c.getElseOperand());
+                yield v;
+            }
+            default -> List.of();
+        };
+        List<RelDataType> typed = new ArrayList<>();
+        List<SqlDynamicParam> parameters = new ArrayList<>();
+        for (SqlNode value : values) {
+            SqlNode v = value != null && value.getKind() == SqlKind.CAST_NOT_NULL ? ((SqlCall) value).operand(0) : value;
+            if (v instanceof SqlDynamicParam p) {
+                if (getValidatedNodeTypeIfKnown(p) == null) {
+                    parameters.add(p);
+                }
+            } else if (v != null && !SqlUtil.isNullLiteral(v, false) && !hasParameter(v)) {
+                typed.add(deriveType(scope, v));
+            }
+        }
+        if (parameters.isEmpty()) {
+            return;
+        }
+        RelDataType common = typed.isEmpty() ? null : typeFactory.leastRestrictive(typed);
+        RelDataType type = typeFactory.createTypeWithNullability(common == null ? anyType() : common, true);
+        for (SqlDynamicParam p : parameters) {
+            setValidatedNodeType(p, type);
+            bySiblings.put(p.getIndex(), type);
+        }
+    }
+
+    private static boolean hasParameter(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlDynamicParam param) {
+                found[0] = true;
+                return null;
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * One type per {@code ?}, in the order of their indexes: Calcite's rewrites copy a parameter ({@code coalesce(?, x)}
+     * becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}), and a copy is the same parameter, typed from its
+     * siblings where any copy is.
+     */
+    @Override
+    public RelDataType getParameterRowType(SqlNode sqlQuery) {
+        Map<Integer, RelDataType> types = new TreeMap<>();
+        sqlQuery.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlDynamicParam param) {
+                RelDataType type = getValidatedNodeType(param);
+                types.merge(param.getIndex(), type, (a, b) -> a.getSqlTypeName() == SqlTypeName.ANY ? b : a);
+                return null;
+            }
+        });
+        List<RelDataType> list = new ArrayList<>(types.values());
+        return typeFactory.createStructType(list, IntStream.range(0, list.size()).mapToObj(i -> "?" + i).toList());
+    }
+
+    /** The type of a {@code ?} that nothing around it types: any value, kept as bound, as SQLite keeps it. */
+    private RelDataType anyType() {
+        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
     }
 
     @Override

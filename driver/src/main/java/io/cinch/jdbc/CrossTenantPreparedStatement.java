@@ -394,30 +394,16 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
         }
     }
 
+    /** As a tenant connection (and sqlite-jdbc) does: the value is bound as it is, whatever the target type. */
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        if (x instanceof java.util.Date d) {
-            setDateTime(parameterIndex, d, null);
-            return;
-        }
-        try {
-            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType, scaleOrLength);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setObject(parameterIndex, x);
     }
 
+    /** As a tenant connection (and sqlite-jdbc) does: the value is bound as it is, whatever the target type. */
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        if (x instanceof java.util.Date d) {
-            setDateTime(parameterIndex, d, null);
-            return;
-        }
-        try {
-            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setObject(parameterIndex, x);
     }
 
     @Override
