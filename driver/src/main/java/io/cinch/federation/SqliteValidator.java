@@ -21,10 +21,12 @@ import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,8 @@ import java.util.stream.IntStream;
  * by its text.
  */
 final class SqliteValidator extends CalciteSqlValidator {
+    /** Calls whose value is one of their operands; in the others a {@code ?} is only compared. */
+    private static final Set<SqlKind> COMPUTED = EnumSet.of(SqlKind.COALESCE, SqlKind.NULLIF, SqlKind.CASE);
     private static final Set<SqlKind> ARITHMETIC = EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE,
             SqlKind.MOD);
 
@@ -92,7 +96,8 @@ final class SqliteValidator extends CalciteSqlValidator {
     /**
      * Types the {@code ?} among the values of COALESCE, NULLIF and CASE (so also ifnull and iif) as the other values are
      * typed, as SQLite compares and returns them: {@code coalesce(?, points)} takes the type of {@code points}. A
-     * {@code ?} with no typed sibling stays for {@link #inferUnknownTypes} to type as ANY. Calcite's rewrites copy a
+     * {@code ?} with no typed sibling stays for {@link #inferUnknownTypes} to type as ANY. A {@code ?} compared with an
+     * integer ({@code =}, {@code <}, BETWEEN, IN) is a DOUBLE, as SQLite compares 6.5 with an integer. Calcite's rewrites copy a
      * parameter ({@code coalesce(?, x)} becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}): every copy gets the
      * type (whatever else its place would infer), as Calcite gives all uses of a parameter the type of its first.
      */
@@ -101,8 +106,19 @@ final class SqliteValidator extends CalciteSqlValidator {
             case COALESCE, NULLIF -> call.getOperandList();
             case CASE -> {
                 SqlCase c = (SqlCase) call;
+                if (c.getWhenOperands().size() == 1 && c.getWhenOperands().get(0).getKind() == SqlKind.EQUALS
+                        && SqlUtil.isNullLiteral(c.getThenOperands().get(0), false)) {
+                    yield ((SqlCall) c.getWhenOperands().get(0)).getOperandList(); // nullif(a, b), as Calcite rewrote it
+                }
                 List<SqlNode> v = new ArrayList<>(c.getThenOperands().getList());
                 v.add(c.getElseOperand());
+                yield v;
+            }
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, BETWEEN, IN, NOT_IN -> {
+                List<SqlNode> v = new ArrayList<>();
+                for (SqlNode operand : call.getOperandList()) {
+                    v.addAll(operand instanceof SqlNodeList list ? list.getList() : Collections.singletonList(operand));
+                }
                 yield v;
             }
             default -> List.of();
@@ -112,17 +128,20 @@ final class SqliteValidator extends CalciteSqlValidator {
         for (SqlNode value : values) {
             SqlNode v = value != null && value.getKind() == SqlKind.CAST_NOT_NULL ? ((SqlCall) value).operand(0) : value;
             if (v instanceof SqlDynamicParam p) {
-                if (getValidatedNodeTypeIfKnown(p) == null) {
+                if (getValidatedNodeTypeIfKnown(p) == null && !bySiblings.containsKey(p.getIndex())) {
                     parameters.add(p);
                 }
             } else if (v != null && !SqlUtil.isNullLiteral(v, false) && !hasParameter(v)) {
                 typed.add(deriveType(scope, v));
             }
         }
-        if (parameters.isEmpty()) {
+        if (parameters.isEmpty() || typed.isEmpty() && !COMPUTED.contains(call.getKind())) {
             return;
         }
         RelDataType common = typed.isEmpty() ? null : typeFactory.leastRestrictive(typed);
+        if (common != null && SqlTypeUtil.isExactNumeric(common) && !COMPUTED.contains(call.getKind())) {
+            common = typeFactory.createSqlType(SqlTypeName.DOUBLE); // SQLite compares 6.5 with an integer column as a number
+        }
         RelDataType type = typeFactory.createTypeWithNullability(common == null ? anyType() : common, true);
         for (SqlDynamicParam p : parameters) {
             setValidatedNodeType(p, type);
