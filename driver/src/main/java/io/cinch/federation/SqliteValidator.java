@@ -49,6 +49,7 @@ final class SqliteValidator extends CalciteSqlValidator {
 
     private final SqliteText text;
     private final Map<Integer, RelDataType> bySiblings = new HashMap<>();
+    private boolean inCondition;
     private final int[] lineStarts;
 
     SqliteValidator(CalciteCatalogReader catalogReader, JavaTypeFactory typeFactory, Config config, SqliteText text) {
@@ -97,10 +98,33 @@ final class SqliteValidator extends CalciteSqlValidator {
      * Types the {@code ?} among the values of COALESCE, NULLIF and CASE (so also ifnull and iif) as the other values are
      * typed, as SQLite compares and returns them: {@code coalesce(?, points)} takes the type of {@code points}. A
      * {@code ?} with no typed sibling stays for {@link #inferUnknownTypes} to type as ANY. A {@code ?} compared with an
-     * integer ({@code =}, {@code <}, BETWEEN, IN) is a DOUBLE, as SQLite compares 6.5 with an integer. Calcite's rewrites copy a
+     * integer ({@code =}, {@code <}, BETWEEN, IN) outside a condition is a DOUBLE, as SQLite compares 6.5 with an
+     * integer (a condition keeps the column's type, so its SQL pushed to the tenants compares the column itself, with
+     * the value bound as set). Calcite's rewrites copy a
      * parameter ({@code coalesce(?, x)} becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}): every copy gets the
      * type (whatever else its place would infer), as Calcite gives all uses of a parameter the type of its first.
      */
+    /** WHERE, ON and HAVING: pushed into the tenants' SQL where they can be, with the parameter bound as it was set. */
+    @Override
+    protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {
+        inCondition = true;
+        try {
+            super.validateWhereOrOn(scope, condition, clause);
+        } finally {
+            inCondition = false;
+        }
+    }
+
+    @Override
+    protected void validateHavingClause(SqlSelect select) {
+        inCondition = true;
+        try {
+            super.validateHavingClause(select);
+        } finally {
+            inCondition = false;
+        }
+    }
+
     private void typeBySiblings(SqlValidatorScope scope, SqlCall call) {
         List<SqlNode> values = switch (call.getKind()) {
             case COALESCE, NULLIF -> call.getOperandList();
@@ -139,7 +163,7 @@ final class SqliteValidator extends CalciteSqlValidator {
             return;
         }
         RelDataType common = typed.isEmpty() ? null : typeFactory.leastRestrictive(typed);
-        if (common != null && SqlTypeUtil.isExactNumeric(common) && !COMPUTED.contains(call.getKind())) {
+        if (common != null && SqlTypeUtil.isExactNumeric(common) && !COMPUTED.contains(call.getKind()) && !inCondition) {
             common = typeFactory.createSqlType(SqlTypeName.DOUBLE); // SQLite compares 6.5 with an integer column as a number
         }
         RelDataType type = typeFactory.createTypeWithNullability(common == null ? anyType() : common, true);
