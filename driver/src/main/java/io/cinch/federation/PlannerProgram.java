@@ -27,7 +27,8 @@ import java.util.List;
  * decorrelated, unused fields trimmed, the cost-based planner, then calcs. Without {@code Programs}, whose loading
  * builds all of Calcite's rules. Measures are not handled (a tenant table has no measure columns), nor
  * materializations and lattices ({@link Federation#connect} turns them off); Calcite's settings that would change
- * the steps ({@code forceDecorrelate}, {@code topDownGeneralDecorrelationEnabled}) keep their defaults there.
+ * the steps ({@code forceDecorrelate}, {@code topDownGeneralDecorrelationEnabled}) keep their defaults there. Last,
+ * {@link EvaluatedParameters} reads the parameters the calcs evaluate.
  */
 final class PlannerProgram implements Program {
     private static final HepProgram SUB_QUERIES = new HepProgramBuilder().addRuleCollection(PlannerRules.SUB_QUERIES).build();
@@ -42,7 +43,7 @@ final class PlannerProgram implements Program {
         planner.setRoot(trimmed);
         RelNode converted = trimmed.getTraitSet().equals(requiredOutputTraits) ? trimmed : planner.changeTraits(trimmed, requiredOutputTraits);
         planner.setRoot(converted);
-        return heuristic(CALC, planner.chooseDelegate().findBestExp());
+        return EvaluatedParameters.convert(heuristic(CALC, planner.chooseDelegate().findBestExp()));
     }
 
     private static HepProgram calc() {

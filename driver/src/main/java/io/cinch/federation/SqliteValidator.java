@@ -15,18 +15,26 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlValidatorScope;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Calcite's validator reading SQLite's meaning: {@code ifnull}, {@code iif}, {@code total} and {@code group_concat}
@@ -34,10 +42,14 @@ import java.util.Set;
  * by its text.
  */
 final class SqliteValidator extends CalciteSqlValidator {
+    /** Calls whose value is one of their operands; in the others a {@code ?} is only compared. */
+    private static final Set<SqlKind> COMPUTED = EnumSet.of(SqlKind.COALESCE, SqlKind.NULLIF, SqlKind.CASE);
     private static final Set<SqlKind> ARITHMETIC = EnumSet.of(SqlKind.PLUS, SqlKind.MINUS, SqlKind.TIMES, SqlKind.DIVIDE,
             SqlKind.MOD);
 
     private final SqliteText text;
+    private final Map<Integer, RelDataType> bySiblings = new HashMap<>();
+    private boolean inCondition;
     private final int[] lineStarts;
 
     SqliteValidator(CalciteCatalogReader catalogReader, JavaTypeFactory typeFactory, Config config, SqliteText text) {
@@ -59,6 +71,18 @@ final class SqliteValidator extends CalciteSqlValidator {
      */
     @Override
     protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+        if (node instanceof SqlDynamicParam param && bySiblings.containsKey(param.getIndex())) {
+            super.inferUnknownTypes(bySiblings.get(param.getIndex()), scope, param);
+            return;
+        }
+        if (node instanceof SqlDynamicParam param && inferredType.equals(unknownType)) {
+            RelDataType known = getValidatedNodeTypeIfKnown(param);
+            super.inferUnknownTypes(known != null ? known : anyType(), scope, param);
+            return;
+        }
+        if (node instanceof SqlCall call) {
+            typeBySiblings(scope, call);
+        }
         if (node instanceof SqlCall call && (ARITHMETIC.contains(call.getKind()) || SqlKind.COMPARISON.contains(call.getKind()))) {
             for (SqlNode operand : call.getOperandList()) {
                 if (operand instanceof SqlCall arithmetic && ARITHMETIC.contains(arithmetic.getKind())
@@ -68,6 +92,122 @@ final class SqliteValidator extends CalciteSqlValidator {
             }
         }
         super.inferUnknownTypes(inferredType, scope, node);
+    }
+
+    /**
+     * Types the {@code ?} among the values of COALESCE, NULLIF and CASE (so also ifnull and iif) as the other values are
+     * typed, as SQLite compares and returns them: {@code coalesce(?, points)} takes the type of {@code points}. A
+     * {@code ?} with no typed sibling stays for {@link #inferUnknownTypes} to type as ANY. A {@code ?} compared with an
+     * integer ({@code =}, {@code <}, BETWEEN, IN) outside a condition is a DOUBLE, as SQLite compares 6.5 with an
+     * integer (a condition keeps the column's type, so its SQL pushed to the tenants compares the column itself, with
+     * the value bound as set). Calcite's rewrites copy a
+     * parameter ({@code coalesce(?, x)} becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}): every copy gets the
+     * type (whatever else its place would infer), as Calcite gives all uses of a parameter the type of its first.
+     */
+    /** WHERE, ON and HAVING: pushed into the tenants' SQL where they can be, with the parameter bound as it was set. */
+    @Override
+    protected void validateWhereOrOn(SqlValidatorScope scope, SqlNode condition, String clause) {
+        inCondition = true;
+        try {
+            super.validateWhereOrOn(scope, condition, clause);
+        } finally {
+            inCondition = false;
+        }
+    }
+
+    @Override
+    protected void validateHavingClause(SqlSelect select) {
+        inCondition = true;
+        try {
+            super.validateHavingClause(select);
+        } finally {
+            inCondition = false;
+        }
+    }
+
+    private void typeBySiblings(SqlValidatorScope scope, SqlCall call) {
+        List<SqlNode> values = switch (call.getKind()) {
+            case COALESCE, NULLIF -> call.getOperandList();
+            case CASE -> {
+                SqlCase c = (SqlCase) call;
+                if (c.getWhenOperands().size() == 1 && c.getWhenOperands().get(0).getKind() == SqlKind.EQUALS
+                        && SqlUtil.isNullLiteral(c.getThenOperands().get(0), false)) {
+                    yield ((SqlCall) c.getWhenOperands().get(0)).getOperandList(); // nullif(a, b), as Calcite rewrote it
+                }
+                List<SqlNode> v = new ArrayList<>(c.getThenOperands().getList());
+                v.add(c.getElseOperand());
+                yield v;
+            }
+            case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL, BETWEEN, IN, NOT_IN -> {
+                List<SqlNode> v = new ArrayList<>();
+                for (SqlNode operand : call.getOperandList()) {
+                    v.addAll(operand instanceof SqlNodeList list ? list.getList() : Collections.singletonList(operand));
+                }
+                yield v;
+            }
+            default -> List.of();
+        };
+        List<RelDataType> typed = new ArrayList<>();
+        List<SqlDynamicParam> parameters = new ArrayList<>();
+        for (SqlNode value : values) {
+            SqlNode v = value != null && value.getKind() == SqlKind.CAST_NOT_NULL ? ((SqlCall) value).operand(0) : value;
+            if (v instanceof SqlDynamicParam p) {
+                if (getValidatedNodeTypeIfKnown(p) == null && !bySiblings.containsKey(p.getIndex())) {
+                    parameters.add(p);
+                }
+            } else if (v != null && !SqlUtil.isNullLiteral(v, false) && !hasParameter(v)) {
+                typed.add(deriveType(scope, v));
+            }
+        }
+        if (parameters.isEmpty() || typed.isEmpty() && !COMPUTED.contains(call.getKind())) {
+            return;
+        }
+        RelDataType common = typed.isEmpty() ? null : typeFactory.leastRestrictive(typed);
+        if (common != null && SqlTypeUtil.isExactNumeric(common) && !COMPUTED.contains(call.getKind()) && !inCondition) {
+            common = typeFactory.createSqlType(SqlTypeName.DOUBLE); // SQLite compares 6.5 with an integer column as a number
+        }
+        RelDataType type = typeFactory.createTypeWithNullability(common == null ? anyType() : common, true);
+        for (SqlDynamicParam p : parameters) {
+            setValidatedNodeType(p, type);
+            bySiblings.put(p.getIndex(), type);
+        }
+    }
+
+    private static boolean hasParameter(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlDynamicParam param) {
+                found[0] = true;
+                return null;
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * One type per {@code ?}, in the order of their indexes: Calcite's rewrites copy a parameter ({@code coalesce(?, x)}
+     * becomes {@code CASE WHEN ? IS NOT NULL THEN ? ELSE x END}), and a copy is the same parameter, typed from its
+     * siblings where any copy is.
+     */
+    @Override
+    public RelDataType getParameterRowType(SqlNode sqlQuery) {
+        Map<Integer, RelDataType> types = new TreeMap<>();
+        sqlQuery.accept(new SqlBasicVisitor<Void>() {
+            @Override
+            public Void visit(SqlDynamicParam param) {
+                RelDataType type = getValidatedNodeType(param);
+                types.merge(param.getIndex(), type, (a, b) -> a.getSqlTypeName() == SqlTypeName.ANY ? b : a);
+                return null;
+            }
+        });
+        List<RelDataType> list = new ArrayList<>(types.values());
+        return typeFactory.createStructType(list, IntStream.range(0, list.size()).mapToObj(i -> "?" + i).toList());
+    }
+
+    /** The type of a {@code ?} that nothing around it types: any value, kept as bound, as SQLite keeps it. */
+    private RelDataType anyType() {
+        return typeFactory.createTypeWithNullability(typeFactory.createSqlType(SqlTypeName.ANY), true);
     }
 
     @Override

@@ -915,6 +915,8 @@ final class CinchResultSet implements ResultSet {
             return delegate.next();
         } catch (SQLException e) {
             throw SqlState.of(e);
+        } catch (RuntimeException e) { // tenant=* computes rows as it reads them, and fails unchecked
+            throw SqlState.of(new SQLException(e.getMessage(), e));
         }
     }
 

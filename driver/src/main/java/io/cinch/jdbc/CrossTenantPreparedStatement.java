@@ -30,6 +30,7 @@ import java.util.TimeZone;
 final class CrossTenantPreparedStatement extends CrossTenantStatement implements PreparedStatement {
 
     private final PreparedStatement prepared;
+    private boolean[] integerParameters;
 
     CrossTenantPreparedStatement(CrossTenantConnection connection, PreparedStatement prepared) {
         super(connection, prepared);
@@ -135,6 +136,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
         try {
+            if (setAsInt(parameterIndex, x)) {
+                return;
+            }
             prepared.setBigDecimal(parameterIndex, x);
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -207,6 +211,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public void setByte(int parameterIndex, byte x) throws SQLException {
         try {
+            if (setAsInt(parameterIndex, x)) {
+                return;
+            }
             prepared.setByte(parameterIndex, x);
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -316,6 +323,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public void setLong(int parameterIndex, long length) throws SQLException {
         try {
+            if (setAsInt(parameterIndex, length)) {
+                return;
+            }
             prepared.setLong(parameterIndex, length);
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -394,30 +404,16 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
         }
     }
 
+    /** As a tenant connection (and sqlite-jdbc) does: the value is bound as it is, whatever the target type. */
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-        if (x instanceof java.util.Date d) {
-            setDateTime(parameterIndex, d, null);
-            return;
-        }
-        try {
-            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType, scaleOrLength);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setObject(parameterIndex, x);
     }
 
+    /** As a tenant connection (and sqlite-jdbc) does: the value is bound as it is, whatever the target type. */
     @Override
     public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-        if (x instanceof java.util.Date d) {
-            setDateTime(parameterIndex, d, null);
-            return;
-        }
-        try {
-            prepared.setObject(parameterIndex, tenantValue(x), targetSqlType);
-        } catch (SQLException e) {
-            throw SqlState.of(e);
-        }
+        setObject(parameterIndex, x);
     }
 
     @Override
@@ -427,6 +423,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
             return;
         }
         try {
+            if (setAsInt(parameterIndex, x)) {
+                return;
+            }
             prepared.setObject(parameterIndex, tenantValue(x));
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -463,6 +462,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public void setShort(int parameterIndex, short x) throws SQLException {
         try {
+            if (setAsInt(parameterIndex, x)) {
+                return;
+            }
             prepared.setShort(parameterIndex, x);
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -472,6 +474,9 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
     @Override
     public void setString(int parameterIndex, String typeName) throws SQLException {
         try {
+            if (setAsInt(parameterIndex, typeName)) {
+                return;
+            }
             prepared.setString(parameterIndex, typeName);
         } catch (SQLException e) {
             throw SqlState.of(e);
@@ -513,6 +518,32 @@ final class CrossTenantPreparedStatement extends CrossTenantStatement implements
             }
         } catch (SQLException e) {
             throw SqlState.of(e);
+        }
+    }
+
+    /**
+     * Sets a whole number (a number, or text SQLite reads as one) as an int when the engine reads the parameter as one
+     * ({@code LIMIT ?}, {@code OFFSET ?}, which it casts to Integer): SQLite takes 2, 2L and '2' alike there.
+     */
+    private boolean setAsInt(int parameterIndex, Object x) throws SQLException {
+        if (!(x instanceof Number || x instanceof String) || x instanceof Integer || x instanceof Double || x instanceof Float) {
+            return false;
+        }
+        if (integerParameters == null) {
+            ParameterMetaData md = prepared.getParameterMetaData();
+            integerParameters = new boolean[md.getParameterCount() + 1];
+            for (int i = 1; i < integerParameters.length; i++) {
+                integerParameters[i] = md.getParameterType(i) == Types.INTEGER;
+            }
+        }
+        if (parameterIndex < 1 || parameterIndex >= integerParameters.length || !integerParameters[parameterIndex]) {
+            return false;
+        }
+        try {
+            prepared.setInt(parameterIndex, new BigDecimal(x.toString().strip()).intValueExact());
+            return true;
+        } catch (ArithmeticException | NumberFormatException e) {
+            return false;
         }
     }
 
