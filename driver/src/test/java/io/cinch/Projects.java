@@ -1,5 +1,8 @@
 package io.cinch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,7 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Opens cinch connections on a test's project directory and reads results compactly. */
 public final class Projects {
@@ -32,6 +40,39 @@ public final class Projects {
             throw new AssertionError(e);
         } finally {
             project.release();
+        }
+    }
+
+    /**
+     * Every tenant SQLite file under the project's data directory (templates excluded), including any stray one, but
+     * not the spare files that a burst of first writes made ahead and no tenant has claimed: those come and go in the
+     * background.
+     */
+    public static Set<Path> tenantFiles(Path dir) {
+        Path data = dir.resolve("data");
+        if (!Files.isDirectory(data)) {
+            return Set.of();
+        }
+        Set<String> claimed = new HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + dir.resolve("cinch.db").toUri().getRawPath() + "?mode=ro");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT premade FROM tenants WHERE premade IS NOT NULL")) {
+            while (rs.next()) {
+                String[] ownerAndNumber = rs.getString(1).split("/");
+                claimed.add(ownerAndNumber[0] + "/" + ownerAndNumber[1] + ".db");
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read the tenants of " + dir, e);
+        }
+        try (Stream<Path> all = Files.walk(data)) {
+            return all.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".db"))
+                    .filter(p -> !p.getFileName().toString().equals("template.db"))
+                    .filter(p -> !p.toString().contains("/premade/")
+                            || claimed.contains(p.getParent().getParent().getFileName() + "/" + p.getFileName()))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -75,7 +75,7 @@ final class TenantProcedures {
             Tenant copy = v.insertTenant(branch, to, null, false);
             if (source.materialized()) {
                 project.tenantFiles().copy(project.layout().tenant(source), project.layout().tenant(copy));
-                v.markMaterialized(copy.id());
+                v.markMaterialized(copy.id(), null);
             }
             return null;
         });

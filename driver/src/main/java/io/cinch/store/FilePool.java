@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteOpenMode;
@@ -56,6 +57,7 @@ public final class FilePool {
      */
     private final Cache<String, String> openingSettings = Caffeine.newBuilder().maximumSize(64).build();
     private final Set<Path> readOwnSettings = ConcurrentHashMap.newKeySet();
+    private final AtomicLong opened = new AtomicLong();
 
     FilePool(int maxIdle) {
         for (int i = 0; i < LOCKS; i++) {
@@ -283,6 +285,11 @@ public final class FilePool {
         }
     }
 
+    /** How many connections this pool has opened, for tests of what reuses one. */
+    public long opened() {
+        return opened.get();
+    }
+
     /** Number of idle connections. */
     public long idleCount() {
         idle.cleanUp();
@@ -307,6 +314,7 @@ public final class FilePool {
             String kind = key.template() + "|" + key.settings();
             String known = readOwnSettings.contains(key.file()) ? null : openingSettings.getIfPresent(kind);
             Handle handle = new Handle(key, (SQLiteConnection) config.createConnection(url), known);
+            opened.incrementAndGet();
             openingSettings.asMap().putIfAbsent(kind, handle.openedWith());
             return handle;
         } catch (SQLException e) {

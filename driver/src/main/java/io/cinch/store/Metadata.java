@@ -53,6 +53,7 @@ public final class Metadata implements AutoCloseable {
               name TEXT NOT NULL,
               created_at TEXT NOT NULL DEFAULT (%1$s),
               materialized INTEGER NOT NULL DEFAULT 0,
+              premade TEXT,
               UNIQUE (branch_id, name));
             CREATE INDEX IF NOT EXISTS tenants_materialized ON tenants(branch_id, id) WHERE materialized = 1;
             CREATE TABLE IF NOT EXISTS changes (
@@ -87,7 +88,7 @@ public final class Metadata implements AutoCloseable {
               next_tenant_id INTEGER NOT NULL);
             """.formatted(NOW);
     private static final String TENANT_COLUMNS =
-            "SELECT t.id, t.branch_id, b.database_id, t.name, t.created_at, t.materialized FROM tenants t "
+            "SELECT t.id, t.branch_id, b.database_id, t.name, t.created_at, t.materialized, t.premade FROM tenants t "
             + "JOIN branches b ON b.id = t.branch_id ";
 
     private final Connection reader;
@@ -111,8 +112,21 @@ public final class Metadata implements AutoCloseable {
         Connection writer = connect(file);
         try (Statement s = writer.createStatement()) {
             s.executeUpdate(SCHEMA);
+            addColumnOfSpares(s);
         }
         return new Metadata(connect(file), writer, epoch, materializations);
+    }
+
+    /** Gives the tenants of a project made before spares stayed where they were made their {@code premade} column. */
+    private static void addColumnOfSpares(Statement s) throws SQLException {
+        s.executeUpdate("BEGIN IMMEDIATE"); // two processes opening an old project at once: one adds it
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM pragma_table_info('tenants') WHERE name = 'premade'")) {
+            if (rs.next() && rs.getInt(1) == 0) {
+                s.executeUpdate("ALTER TABLE tenants ADD COLUMN premade TEXT");
+            }
+        } finally {
+            s.executeUpdate("COMMIT");
+        }
     }
 
     private static Connection connect(Path file) throws SQLException {
@@ -289,7 +303,7 @@ public final class Metadata implements AutoCloseable {
             try {
                 return query("INSERT INTO tenants(branch_id, name, created_at, materialized) VALUES (?, ?, coalesce(?, "
                         + NOW + "), ?) RETURNING id, created_at", rs -> new Tenant(rs.getLong(1), branch.id(),
-                        branch.databaseId(), name, rs.getString(2), materialized), branch.id(), name, createdAt,
+                        branch.databaseId(), name, rs.getString(2), materialized, null), branch.id(), name, createdAt,
                         materialized ? 1 : 0).get(0);
             } catch (SQLException e) {
                 if (SqlState.stateOf(e) == SqlState.UNIQUE_VIOLATION) {
@@ -311,10 +325,16 @@ public final class Metadata implements AutoCloseable {
             invalidate();
         }
 
-        /** Records that a tenant now has its file. */
-        public void markMaterialized(long id) throws SQLException {
-            update("UPDATE tenants SET materialized = 1 WHERE id = ?", id);
+        /** Records that a tenant now has its file: the spare named {@code premade}, or when null one named by its id. */
+        public void markMaterialized(long id, String premade) throws SQLException {
+            update("UPDATE tenants SET materialized = 1, premade = ? WHERE id = ?", premade, id);
             materialize();
+        }
+
+        /** The spares of process {@code owner} that tenants of a branch claimed, as {@code <owner>/<n>}. */
+        public Set<String> claimedSpares(long branchId, String owner) throws SQLException {
+            return Set.copyOf(query("SELECT premade FROM tenants WHERE branch_id = ? AND premade >= ? AND premade < ?",
+                    rs -> rs.getString(1), branchId, owner + "/", owner + "0"));
         }
 
         /** The branch's change log, oldest first. */
@@ -456,7 +476,13 @@ public final class Metadata implements AutoCloseable {
         }
 
         private static Tenant tenant(ResultSet rs) throws SQLException {
-            return new Tenant(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6) == 1);
+            String premade = rs.getString(7);
+            if (premade != null && !Layout.isPremadeName(premade)) {
+                throw SqlState.INTERNAL_ERROR.exception("cinch.db names a file for tenant '" + rs.getString(4)
+                        + "' that cinch would not make: " + premade);
+            }
+            return new Tenant(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getInt(6) == 1,
+                    premade);
         }
 
         private static Change change(ResultSet rs) throws SQLException {

@@ -1,7 +1,6 @@
 package io.cinch.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,10 +8,12 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +30,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * This process's spare tenant files: per branch, images of the template at one schema version, each with a log that
- * already holds a frame ({@link WalImage}), written and synced in the background, that materialization claims by
- * renaming them into place. A branch has spares only during a burst of first writes (the third within a second of
- * each other) and until it has seen none for {@link #IDLE_MS}. They live under {@code data/spares/<owner>/}, where
- * {@code <owner>.lock} is locked while this process keeps spares; a directory whose lock is free was left by a
- * process that stopped.
+ * already holds a frame ({@link WalImage}), written and synced in the background at the path they keep
+ * ({@code premade/<owner>/...} in the branch's directory) and opened there, so that a first write claims one by
+ * naming it in the tenant's record and finds its SQLite connection open. A branch has spares only during a burst of
+ * first writes (the third within a second of each other) and until it has seen none for {@link #IDLE_MS}. {@code
+ * data/spares/<owner>.lock} is locked while this process keeps spares; a lock that is free was left by a process that
+ * stopped, whose spares no tenant claimed are then deleted.
  */
 final class SpareFiles {
 
@@ -52,18 +55,17 @@ final class SpareFiles {
     /** The first writes of a burst, one after another, that a branch sees before it gets spares. */
     private static final int BURST = 3;
 
-    /** A branch without a first write for this long gives its spares up (all gone, the directory and lock go too). */
+    /** A branch without a first write for this long gives its spares up (all gone, and the lock too). */
     static final long IDLE_MS = 2_000;
 
     /** Spares written at once: their syncs then share the file system's journal commits. */
     private static final int WRITERS = 4;
 
     private final Project project;
-    private volatile Path dir;
+    private volatile String owner;
     private volatile Path lockFile;
     private final Map<Long, Deque<Spare>> ready = new ConcurrentHashMap<>();
     private final Map<Long, Demand> demand = new ConcurrentHashMap<>();
-    private final Set<Path> unsyncedDirectories = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedDeque<Spare> stale = new ConcurrentLinkedDeque<>();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cinch-spare-files");
@@ -77,8 +79,8 @@ final class SpareFiles {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
     private boolean expiryScheduled; // by the worker only
-    private final AtomicLong names = new AtomicLong();
-    private volatile FileChannel lockChannel; // this process's lock on its spare directory, taken by the worker
+    private final AtomicLong numbers = new AtomicLong();
+    private volatile FileChannel lockChannel; // this process's lock, taken by the worker
     private volatile boolean stopped;
 
     SpareFiles(Project project) {
@@ -87,13 +89,12 @@ final class SpareFiles {
     }
 
     private void newOwner() {
-        String owner = UUID.randomUUID().toString();
-        dir = project.layout().spares().resolve(owner);
+        owner = UUID.randomUUID().toString();
         lockFile = project.layout().spares().resolve(owner + ".lock");
     }
 
-    /** One spare: its database image and its log, made from the branch's template at {@code version}. */
-    private record Spare(long branchId, int version, Path image, Path wal) {
+    /** One spare: made from the branch's template at {@code version}, named {@code name} in a tenant's record. */
+    record Spare(long branchId, int version, String name, Path file) {
     }
 
     /** A branch's recent first writes and how many spares it wants (0 outside a burst). */
@@ -106,40 +107,30 @@ final class SpareFiles {
     }
 
     /**
-     * Under the metadata's write lock: moves a spare of the branch at {@code version} into place as {@code file}
-     * (whose leftovers the caller has deleted) and says whether there was one. Either way, spares are made ready for
-     * the next first writes.
+     * Under the metadata's write lock: takes a spare of the branch at {@code version} for a tenant whose record the
+     * caller then points at it, or null when none is ready. Either way, spares are made ready for the next first
+     * writes.
      */
-    boolean claim(long branchId, int version, Path file) {
+    Spare claim(long branchId, int version) {
         Deque<Spare> spares = ready.get(branchId);
         Spare spare;
         while (spares != null && (spare = spares.poll()) != null) {
-            if (spare.version() != version) {
-                stale.add(spare);
-                continue;
+            if (spare.version() == version && Files.exists(spare.file())) {
+                refill(branchId, false);
+                return spare;
             }
-            Path wal = Path.of(file + "-wal");
-            try {
-                Files.move(spare.wal(), wal, StandardCopyOption.ATOMIC_MOVE);
-                Files.move(spare.image(), file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                // deleted under it (another process's clean-up took it for abandoned): the caller writes the file,
-                // which must not find this log beside it
-                LOG.log(System.Logger.Level.INFO, "spare file " + spare.image() + " could not be claimed", e);
-                stale.add(spare);
-                try {
-                    Files.deleteIfExists(wal);
-                } catch (IOException notDeleted) {
-                    throw new UncheckedIOException("cannot delete " + wal, notDeleted);
-                }
-                break;
-            }
-            unsyncedDirectories.add(file.getParent());
-            refill(branchId, false);
-            return true;
+            stale.add(spare);
         }
         refill(branchId, true);
-        return false;
+        return null;
+    }
+
+    /** Takes back a claimed spare whose tenant's record did not commit; the worker deletes it. */
+    void discard(Spare spare) {
+        stale.add(spare);
+        if (!stopped && queued.compareAndSet(false, true)) {
+            worker.execute(this::work);
+        }
     }
 
     /** The number of spares of a branch ready to be claimed. */
@@ -156,28 +147,18 @@ final class SpareFiles {
         }
     }
 
-    /**
-     * Syncs the directories of claimed files, deletes stale spares and those of processes that stopped, and tops every
-     * wanted branch up.
-     */
+    /** Deletes stale spares and the unclaimed spares of processes that stopped, and tops every wanted branch up. */
     private void work() {
         queued.set(false);
         deleteAbandoned();
         try {
-            for (Path d : unsyncedDirectories) {
-                unsyncedDirectories.remove(d);
-                syncDirectory(d);
-            }
-            for (Spare s; (s = stale.poll()) != null; ) {
-                Files.deleteIfExists(s.image());
-                Files.deleteIfExists(s.wal());
-            }
+            deleteStale();
             for (Map.Entry<Long, Demand> d : demand.entrySet()) {
                 topUp(d.getKey(), d.getValue().target());
             }
         } catch (IOException | SQLException | RuntimeException e) {
             if (!stopped) {
-                LOG.log(System.Logger.Level.WARNING, "cannot prepare spare tenant files in " + dir, e);
+                LOG.log(System.Logger.Level.WARNING, "cannot prepare spare tenant files of " + owner, e);
             }
         }
         if (!expiryScheduled && !stopped && lockChannel != null) {
@@ -186,9 +167,17 @@ final class SpareFiles {
         }
     }
 
+    /** Closes the connections of spares no tenant will claim and deletes them. */
+    private void deleteStale() throws SQLException {
+        for (Spare s; (s = stale.poll()) != null; ) {
+            project.files().evict(s.file());
+            TenantFiles.deleteTree(s.file());
+        }
+    }
+
     /**
      * Gives up the spares of branches that saw no first write for {@link #IDLE_MS}; when none is left, deletes the
-     * directory and the lock, so that a project without bursts holds no spare file.
+     * lock, so that a project without bursts holds no spare file.
      */
     private void expire() {
         expiryScheduled = false;
@@ -203,16 +192,13 @@ final class SpareFiles {
             }
         }
         try {
-            for (Spare s; (s = stale.poll()) != null; ) {
-                Files.deleteIfExists(s.image());
-                Files.deleteIfExists(s.wal());
-            }
+            deleteStale();
             if (ready.values().stream().allMatch(Deque::isEmpty) && lockChannel != null) {
                 disown();
                 return;
             }
         } catch (IOException | SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete spare tenant files in " + dir, e);
+            LOG.log(System.Logger.Level.WARNING, "cannot delete spare tenant files of " + owner, e);
         }
         if (!stopped) {
             expiryScheduled = true;
@@ -220,9 +206,12 @@ final class SpareFiles {
         }
     }
 
-    /** Deletes this process's spare directory and lock; the next burst takes a new one. */
+    /**
+     * With no spare left, deletes this process's lock and its directories that no claimed spare keeps; the next
+     * burst takes a new owner.
+     */
     private void disown() throws IOException, SQLException {
-        TenantFiles.deleteTree(dir);
+        deleteEmptyDirectories(owner);
         Files.deleteIfExists(lockFile);
         lockChannel.close();
         lockChannel = null;
@@ -249,17 +238,35 @@ final class SpareFiles {
         own();
         List<Spare> made = new ArrayList<>();
         List<Future<?>> writing = new ArrayList<>();
+        Set<Path> directories = new LinkedHashSet<>();
         for (int i = 0; i < missing; i++) {
-            String name = branchId + "-" + names.incrementAndGet();
-            Spare spare = new Spare(branchId, template.version(), dir.resolve(name + ".image"), dir.resolve(name + ".wal"));
+            long n = numbers.incrementAndGet();
+            Spare spare = new Spare(branchId, template.version(), Layout.premadeName(owner, n),
+                    project.layout().premade(branch.get().databaseId(), branchId, owner, n));
             made.add(spare);
+            directories.add(spare.file().getParent());
+        }
+        for (Path d : directories) {
+            createSyncedDirectories(d);
+        }
+        for (Spare spare : made) {
             writing.add(writers.submit(() -> {
-                writeSynced(spare.image(), template.bytes());
-                writeSynced(spare.wal(), wal);
+                writeSynced(spare.file(), template.bytes());
+                writeSynced(Path.of(spare.file() + "-wal"), wal);
                 return null;
             }));
         }
         try {
+            for (Future<?> w : writing) {
+                w.get();
+            }
+            for (Path d : directories) {
+                syncDirectory(d);
+            }
+            writing.clear();
+            for (Spare spare : made) {
+                writing.add(writers.submit(() -> open(spare)));
+            }
             for (Future<?> w : writing) {
                 w.get();
             }
@@ -269,10 +276,23 @@ final class SpareFiles {
             return;
         } catch (ExecutionException e) {
             stale.addAll(made);
-            throw new IOException("cannot write a spare file", e.getCause());
+            throw new IOException("cannot make a spare file", e.getCause());
         }
-        syncDirectory(dir);
         spares.addAll(made);
+    }
+
+    /**
+     * Opens a spare's SQLite connection and reads its schema, then leaves it idle in the pool, where the first write
+     * that claims the spare finds it (unless the pool needed the room meanwhile).
+     */
+    private Void open(Spare spare) throws SQLException {
+        Handle h = project.files().borrow(spare.file(), false, null);
+        try {
+            h.execute("SELECT count(*) FROM sqlite_schema"); // builds the log's index and parses the schema
+        } finally {
+            project.files().release(h);
+        }
+        return null;
     }
 
     private static void writeSynced(Path file, byte[] bytes) throws IOException {
@@ -284,6 +304,16 @@ final class SpareFiles {
         }
     }
 
+    /** Creates a directory and the missing ones above it, syncing each parent that got a new entry. */
+    private static void createSyncedDirectories(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        createSyncedDirectories(dir.getParent());
+        Files.createDirectory(dir);
+        syncDirectory(dir.getParent());
+    }
+
     private static void syncDirectory(Path directory) throws IOException {
         try (FileChannel c = FileChannel.open(directory, StandardOpenOption.READ)) {
             c.force(true);
@@ -291,45 +321,52 @@ final class SpareFiles {
     }
 
     /**
-     * Takes this process's spare directory, once: locks {@code <owner>.lock} before the directory exists, so that a
-     * directory without a lock is never a live one.
+     * Takes this process's lock, once per owner: {@code <owner>.lock} is locked before any spare of the owner exists,
+     * so that spares without a held lock are never a live process's.
      */
     private void own() throws IOException {
         if (lockChannel == null) {
-            Files.createDirectories(dir.getParent());
+            Files.createDirectories(lockFile.getParent());
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             lockChannel.lock();
         }
-        Files.createDirectories(dir);
     }
 
-    /** Deletes the spare directories of processes that stopped (their lock is free, or they have none). */
+    /**
+     * Deletes the spares of processes that stopped (their lock is free) that no tenant claimed, and their locks; also
+     * the spare directories an earlier version of cinch left in {@code data/spares}.
+     */
     void deleteAbandoned() {
-        Path spares = project.layout().spares();
-        if (!Files.isDirectory(spares)) {
+        Path locks = project.layout().spares();
+        if (!Files.isDirectory(locks)) {
             return;
         }
-        try (DirectoryStream<Path> all = Files.newDirectoryStream(spares)) {
+        try (DirectoryStream<Path> all = Files.newDirectoryStream(locks)) {
             for (Path p : all) {
                 String name = p.getFileName().toString();
-                if (p.equals(lockFile) || p.equals(dir)) {
+                if (p.equals(lockFile)) {
                     continue; // opening and closing our own lock file would drop our lock
                 }
+                String stopped = name.endsWith(".lock") ? name.substring(0, name.length() - ".lock".length()) : name;
+                if (!Layout.isOwner(stopped)) {
+                    continue; // not cinch's
+                }
                 if (name.endsWith(".lock")) {
-                    deleteIfAbandoned(p, spares.resolve(name.substring(0, name.length() - ".lock".length())));
-                } else if (!Files.exists(spares.resolve(name + ".lock"))) {
-                    TenantFiles.deleteTree(p);
+                    deleteIfAbandoned(p, stopped);
+                } else if (!Files.exists(locks.resolve(name + ".lock"))) {
+                    TenantFiles.deleteTree(p); // an earlier version's spare directory
                 }
             }
         } catch (IOException | SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete abandoned spare files in " + spares, e);
+            LOG.log(System.Logger.Level.WARNING, "cannot delete abandoned spare files of " + project.layout().root(), e);
         }
     }
 
-    private static void deleteIfAbandoned(Path lock, Path spareDir) throws IOException, SQLException {
+    private void deleteIfAbandoned(Path lock, String stopped) throws IOException, SQLException {
         try (FileChannel c = FileChannel.open(lock, StandardOpenOption.WRITE); FileLock held = c.tryLock()) {
             if (held != null) {
-                TenantFiles.deleteTree(spareDir);
+                deleteUnclaimed(stopped);
+                TenantFiles.deleteTree(lock.resolveSibling(stopped)); // an earlier version's spare directory
                 Files.deleteIfExists(lock);
             }
         } catch (OverlappingFileLockException e) {
@@ -337,7 +374,61 @@ final class SpareFiles {
         }
     }
 
-    /** Stops preparing spares and deletes this process's spare files and its lock. */
+    /** Deletes the spares of {@code stopped}, a process that holds no lock, that no tenant's record names. */
+    private void deleteUnclaimed(String stopped) throws IOException, SQLException {
+        for (Branch b : branches()) {
+            Path dir = project.layout().premade(b.databaseId(), b.id(), stopped);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            Set<String> claimed = project.metadata().read(v -> v.claimedSpares(b.id(), stopped));
+            List<Path> unclaimed;
+            try (Stream<Path> files = Files.walk(dir)) {
+                unclaimed = files.filter(f -> f.getFileName().toString().matches("[0-9]+\\.db"))
+                        .filter(f -> !claimed.contains(Layout.premadeName(stopped, numberOf(f)))).toList();
+            }
+            for (Path f : unclaimed) {
+                TenantFiles.deleteTree(f);
+            }
+        }
+        deleteEmptyDirectories(stopped);
+    }
+
+    private static long numberOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring(0, name.length() - ".db".length()));
+    }
+
+    /** Deletes the directories of {@code owner}'s spares in which no claimed spare stays. */
+    private void deleteEmptyDirectories(String someOwner) throws IOException, SQLException {
+        for (Branch b : branches()) {
+            Path dir = project.layout().premade(b.databaseId(), b.id(), someOwner);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path d : all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                    try {
+                        Files.deleteIfExists(d);
+                    } catch (DirectoryNotEmptyException e) {
+                        // a claimed spare's
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Branch> branches() throws SQLException {
+        return project.metadata().read(v -> {
+            List<Branch> all = new ArrayList<>();
+            for (Database d : v.databases()) {
+                all.addAll(v.branches(d.id()));
+            }
+            return all;
+        });
+    }
+
+    /** Stops preparing spares and deletes this process's unclaimed spares and its lock. */
     void close() {
         stopped = true;
         worker.shutdownNow();
@@ -348,14 +439,17 @@ final class SpareFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (Deque<Spare> spares : ready.values()) {
+            stale.addAll(spares);
+        }
         ready.clear();
         try {
-            TenantFiles.deleteTree(dir);
+            deleteStale();
             if (lockChannel != null) {
                 disown();
             }
         } catch (IOException | SQLException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot delete spare files in " + dir, e);
+            LOG.log(System.Logger.Level.WARNING, "cannot delete spare files of " + owner, e);
         }
     }
 

@@ -344,10 +344,11 @@ public final class TenantFiles {
     /**
      * Gives a lazy tenant its file and records it; returns the tenant as it is now (already materialized by someone
      * else is fine). The file is one of this process's spare files when one is ready at the branch's schema version
-     * (see {@link SpareFiles}), else an image of the branch's template written beside it; either is renamed into place
-     * inside the metadata's write transaction, which every thread and process takes in turn, so that no one can put a
-     * file over one that another has already put in place and written to. The file's schema version is then known
-     * (see {@link Project#knownVersion}), so that the background catch-up of a change it already has leaves it alone.
+     * (see {@link SpareFiles}), which the tenant's record then names; else an image of the branch's template written
+     * beside the file named by the tenant's id and renamed into place. Both happen inside the metadata's write
+     * transaction, which every thread and process takes in turn, so that no one can put a file over one that another
+     * has already put in place and written to. The file's schema version is then known (see
+     * {@link Project#knownVersion}), so that the background catch-up of a change it already has leaves it alone.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
@@ -355,37 +356,53 @@ public final class TenantFiles {
         Branch branch = project.branch(tenant.branchId()).orElseThrow(
                 () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
         TemplateImage image = templateImage(branch); // kept per schema version: usually no work
-        createDirectories(file.getParent());
         int[] placed = {-1};
-        Tenant materialized = project.metadata().write(v -> {
-            Tenant now = v.tenant(tenant.id()).orElseThrow(
-                    () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
-            if (!now.materialized()) {
-                int version = project.version(branch);
-                try {
-                    for (Path companion : Layout.withCompanions(file)) {
-                        Files.deleteIfExists(companion); // a leftover of a crash before the metadata committed
-                    }
-                    if (project.spares().claim(branch.id(), version, file)) {
+        SpareFiles.Spare[] claimed = {null};
+        Tenant materialized;
+        try {
+            materialized = project.metadata().write(v -> {
+                Tenant now = v.tenant(tenant.id()).orElseThrow(
+                        () -> SqlState.UNKNOWN_TENANT.exception("tenant '" + tenant.name() + "' no longer exists"));
+                if (!now.materialized()) {
+                    int version = project.version(branch);
+                    claimed[0] = project.spares().claim(branch.id(), version);
+                    if (claimed[0] != null) {
                         placed[0] = version;
                     } else {
-                        Files.write(tmp, image.bytes());
-                        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
                         placed[0] = image.version();
+                        writeInPlace(file, tmp, image.bytes());
                     }
-                } catch (IOException e) {
-                    throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
-                } finally {
-                    deleteFile(tmp);
+                    v.markMaterialized(now.id(), claimed[0] == null ? null : claimed[0].name());
                 }
-                v.markMaterialized(now.id());
+                return v.tenant(now.id()).orElseThrow();
+            });
+        } catch (SQLException | RuntimeException e) {
+            if (claimed[0] != null) {
+                project.spares().discard(claimed[0]); // no record names it
             }
-            return v.tenant(now.id()).orElseThrow();
-        });
+            throw e;
+        }
         if (placed[0] >= 0) {
-            project.knowVersion(file, placed[0]); // known versions are the epoch's: a change committed since starts anew
+            // known versions are the epoch's: a change committed since starts anew
+            project.knowVersion(project.layout().tenant(materialized), placed[0]);
         }
         return materialized;
+    }
+
+    /** Writes {@code bytes} as {@code file}, after deleting what a crash before the metadata committed left there. */
+    private static void writeInPlace(Path file, Path tmp, byte[] bytes) throws SQLException {
+        try {
+            Files.createDirectories(file.getParent());
+            for (Path companion : Layout.withCompanions(file)) {
+                Files.deleteIfExists(companion);
+            }
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteFile(tmp);
+        }
     }
 
     /** The bytes of the branch's template at the log's version, kept until the branch's schema moves on. */

@@ -82,15 +82,8 @@ final class TenantProject {
     }
 
     /** Every tenant database file of the project (templates excluded). */
-    static Set<Path> tenantFiles(Path dir) throws IOException {
-        Path data = dir.resolve("data");
-        if (!Files.isDirectory(data)) {
-            return Set.of();
-        }
-        try (Stream<Path> all = Files.walk(data)) {
-            return new HashSet<>(all.filter(f -> f.getFileName().toString().endsWith(".db"))
-                    .filter(f -> !f.getFileName().toString().equals("template.db")).toList());
-        }
+    static Set<Path> tenantFiles(Path dir) {
+        return new HashSet<>(Projects.tenantFiles(dir));
     }
 
     private void fill(int i, LocalDateTime now) throws SQLException, IOException {

@@ -127,20 +127,9 @@ final class SchemaSupport {
         return out;
     }
 
-    /** Every SQLite database file under the project's data directory, templates excluded. */
+    /** Every tenant file under the project's data directory (see {@link io.cinch.Projects#tenantFiles}). */
     static Set<Path> tenantFiles(Path project) {
-        Path data = project.resolve("data");
-        if (!Files.isDirectory(data)) {
-            return Set.of();
-        }
-        try (Stream<Path> all = Files.walk(data)) {
-            return all.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".db"))
-                    .filter(p -> !p.getFileName().toString().equals("template.db"))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return io.cinch.Projects.tenantFiles(project);
     }
 
     /** Every regular file under the project's data directory. */

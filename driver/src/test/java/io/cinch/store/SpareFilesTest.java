@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,17 +78,48 @@ class SpareFilesTest {
         }
         Thread.sleep(300);
         assertEquals(List.of(), filesUnder(dir.resolve("data/spares")));
+        assertEquals(List.of(), premade());
     }
 
     @Test
-    void aFirstWriteInABurstClaimsASpareAndTheSparesGoWhenTheBurstIsOver() throws Exception {
+    void aProjectMadeBeforeTenantsCouldClaimSparesWhereTheyWereMadeOpensAndGetsTheirColumn() throws Exception {
+        try (Connection c = open(dir, "tenant=t9")) {
+            run(c, "INSERT INTO items(name) VALUES ('t9')");
+        }
+        Project.closeUnused();
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("cinch.db"))) {
+            run(raw, "ALTER TABLE tenants DROP COLUMN premade");
+        }
         burst();
-        List<Path> made = awaitSpares(1);
+        awaitSpares(1);
         try (Connection c = open(dir, "tenant=t3")) {
             run(c, "INSERT INTO items(name) VALUES ('t3')");
+        }
+        try (Connection c = open(dir, "tenant=t9")) {
+            assertEquals(List.of("t9"), rows(c, "SELECT name FROM items"));
+            c.setSchema("t3");
             assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
         }
-        assertFalse(Files.exists(made.get(0)), "the spare became t3's file");
+        Project.closeUnused();
+    }
+
+    @Test
+    void aFirstWriteInABurstClaimsASpareWithItsConnectionOpenAndTheUnclaimedSparesGoWhenTheBurstIsOver() throws Exception {
+        burst();
+        List<Path> made = awaitSpares(1);
+        Project project = Project.acquire(dir, false, null);
+        try {
+            long opened = project.files().opened();
+            try (Connection c = open(dir, "tenant=t3")) {
+                run(c, "INSERT INTO items(name) VALUES ('t3')");
+                assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
+            }
+            assertEquals(opened, project.files().opened(), "the first write opened no SQLite connection");
+            Tenant t3 = project.tenant(project.branch(project.database("main"), "main"), "t3");
+            assertTrue(made.contains(project.file(t3)), "t3's file is a spare, where it was made: " + project.file(t3));
+        } finally {
+            project.release();
+        }
         try (Connection c = open(dir)) {
             List<String> tenants = rows(c, "CALL cinch.list_tenants()");
             assertTrue(tenants.stream().anyMatch(r -> r.startsWith("t3|") && r.contains("|true")), tenants.toString());
@@ -89,10 +127,15 @@ class SpareFilesTest {
             assertEquals(11, tenants.size(), "main and t0..t9, no spare: " + tenants);
         }
         long deadline = System.currentTimeMillis() + SpareFiles.IDLE_MS * 5;
-        while (!filesUnder(dir.resolve("data/spares")).isEmpty() && System.currentTimeMillis() < deadline) {
+        while (premade().size() > 1 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory stays after the burst");
+        Project.closeUnused();
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no lock stays after the burst");
+        assertEquals(1, premade().size(), "only t3's spare stays: " + premade());
+        try (Connection c = open(dir, "tenant=t3")) {
+            assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
+        }
     }
 
     /** Three first writes in a row (tenants t0..t2): a burst, after which the branch keeps spares. */
@@ -122,38 +165,116 @@ class SpareFilesTest {
     }
 
     @Test
-    void closingTheProjectDeletesItsSparesAndOpeningItDeletesThoseOfAStoppedProcess() throws Exception {
+    void closingTheProjectDeletesItsUnclaimedSparesAndOpeningItDeletesThoseOfAStoppedProcess() throws Exception {
         burst();
         awaitSpares(1);
         Project.closeUnused();
-        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no spare, lock or directory is left");
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "no lock is left");
+        assertEquals(List.of(), premade(), "no unclaimed spare is left");
 
-        Path abandoned = dir.resolve("data/spares/stopped");
-        Files.createDirectories(abandoned);
-        Files.write(abandoned.resolve("1-1.image"), new byte[8192]);
-        Files.write(dir.resolve("data/spares/stopped.lock"), new byte[0]);
-        Path lockless = dir.resolve("data/spares/lockless");
-        Files.createDirectories(lockless);
+        String stopped = UUID.randomUUID().toString();
+        Path unclaimed = dir.resolve("data/1/1/premade/" + stopped + "/0/7.db");
+        Files.createDirectories(unclaimed.getParent());
+        Files.write(unclaimed, new byte[8192]);
+        Files.write(dir.resolve("data/spares/" + stopped + ".lock"), new byte[0]);
+        Path earlierVersion = dir.resolve("data/spares/" + UUID.randomUUID());
+        Files.createDirectories(earlierVersion);
+        Files.write(earlierVersion.resolve("1-1.image"), new byte[8192]);
+        Path notCinchs = dir.resolve("data/spares/notes.txt");
+        Files.write(notCinchs, new byte[1]);
         try (Connection c = open(dir, "tenant=t5")) {
             assertEquals(List.of("0"), rows(c, "SELECT count(*) FROM items"));
         }
-        assertFalse(Files.exists(abandoned), "a directory whose lock no process holds is deleted");
-        assertFalse(Files.exists(dir.resolve("data/spares/stopped.lock")));
-        assertFalse(Files.exists(lockless), "a directory without a lock is deleted");
+        assertFalse(Files.exists(unclaimed), "an unclaimed spare of a process whose lock is free is deleted");
+        assertFalse(Files.exists(dir.resolve("data/1/1/premade/" + stopped)), "with its directories");
+        assertFalse(Files.exists(dir.resolve("data/spares/" + stopped + ".lock")));
+        assertFalse(Files.exists(earlierVersion), "an earlier version's spare directory without a lock is deleted");
+        assertTrue(Files.exists(notCinchs), "a file cinch did not make stays");
         Project.closeUnused();
     }
 
     @Test
-    void aSpareDirectoryWhoseLockIsHeldStays() throws Exception {
-        Path live = dir.resolve("data/spares/live");
-        Files.createDirectories(live);
-        Files.write(live.resolve("1-1.image"), new byte[8192]);
-        Path lock = dir.resolve("data/spares/live.lock");
+    void theSparesOfAKilledProcessThatTenantsClaimedStayAndTheOthersGo() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                BurstThenWait.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(child::destroyForcibly); // a child that hangs fails
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("ready")) {
+                System.out.println("child: " + line);
+            }
+            assertEquals("ready", line, "the child made spares");
+        } finally {
+            child.destroyForcibly().waitFor(); // SIGKILL: nothing of the child's clean-up runs
+        }
+        List<Path> left = premade();
+        Project.closeUnused(); // a project opens anew, as a process started after the killed one
+        try (Connection c = open(dir)) {
+            for (int i = 0; i < 6; i++) {
+                c.setSchema("t" + i);
+                assertEquals(List.of("t" + i), rows(c, "SELECT name FROM items"), "t" + i + "'s row");
+                assertEquals(List.of("ok"), rows(c, "PRAGMA quick_check"));
+            }
+        }
+        assertEquals(List.of(), filesUnder(dir.resolve("data/spares")), "the killed child's lock is deleted");
+        Project project = Project.acquire(dir, false, null);
+        try {
+            Branch main = project.branch(project.database("main"), "main");
+            Set<Path> files = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                Tenant t = project.tenant(main, "t" + i);
+                if (t.materialized()) {
+                    files.add(project.file(t));
+                }
+            }
+            List<Path> claimed = left.stream().filter(files::contains).toList();
+            assertTrue(claimed.size() >= 1 && left.size() > claimed.size(),
+                    "the killed child left claimed and unclaimed spares: " + left + ", tenants' files " + files);
+            assertEquals(claimed, premade(), "the claimed spares stay, the others go");
+        } finally {
+            project.release();
+        }
+    }
+
+    /**
+     * Makes a burst of first writes (t0..t5, the last three on spares) and waits for spares beyond them, then says
+     * "ready" and sleeps.
+     */
+    public static final class BurstThenWait {
+        public static void main(String[] args) throws Exception {
+            Path dir = Path.of(args[0]);
+            Project project = Project.acquire(dir, false, null);
+            long branchId = project.branch(project.database("main"), "main").id();
+            for (int i = 0; i < 6; i++) {
+                while (i >= 3 && project.spares().ready(branchId) < 1) {
+                    Thread.sleep(10); // t3..t5 claim spares
+                }
+                try (Connection c = open(dir, "tenant=t" + i)) {
+                    run(c, "INSERT INTO items(name) VALUES ('t" + i + "')");
+                }
+            }
+            while (project.spares().ready(branchId) < 1) {
+                Thread.sleep(10);
+            }
+            System.out.println("ready");
+            Thread.sleep(60_000);
+        }
+    }
+
+    @Test
+    void theSparesOfAProcessWhoseLockIsHeldStay() throws Exception {
+        String live = UUID.randomUUID().toString();
+        Path spare = dir.resolve("data/1/1/premade/" + live + "/0/1.db");
+        Files.createDirectories(spare.getParent());
+        Files.write(spare, new byte[8192]);
+        Path lock = dir.resolve("data/spares/" + live + ".lock");
+        Files.createDirectories(lock.getParent());
         try (ChildLock held = ChildLock.hold(lock)) {
             try (Connection c = open(dir, "tenant=t1")) {
                 assertEquals(List.of("0"), rows(c, "SELECT count(*) FROM items"));
             }
-            assertTrue(Files.exists(live.resolve("1-1.image")), "a live process's spares stay");
+            assertTrue(Files.exists(spare), "a live process's spares stay");
         }
         Project.closeUnused();
     }
@@ -171,7 +292,13 @@ class SpareFilesTest {
         } finally {
             project.release();
         }
-        return filesUnder(dir.resolve("data/spares")).stream().filter(p -> p.toString().endsWith(".image")).toList();
+        return premade();
+    }
+
+    /** The spare files in the project's branch directories, claimed or not. */
+    private List<Path> premade() throws Exception {
+        return filesUnder(dir.resolve("data")).stream()
+                .filter(p -> p.toString().contains("/premade/") && p.toString().endsWith(".db")).toList();
     }
 
     private static List<Path> filesUnder(Path root) throws Exception {
