@@ -61,6 +61,9 @@ final class SpareFiles {
     /** Spares written at once: their syncs then share the file system's journal commits. */
     private static final int WRITERS = 4;
 
+    /** Spares made in one go, before the next go looks again at how many the branch wants. */
+    private static final int CHUNK = 2 * WRITERS;
+
     private final Project project;
     private volatile String owner;
     private volatile Path lockFile;
@@ -229,26 +232,39 @@ final class SpareFiles {
             return;
         }
         Deque<Spare> spares = ready.computeIfAbsent(branchId, id -> new ConcurrentLinkedDeque<>());
-        int missing = target - spares.size();
-        if (missing <= 0 || stopped || !demand.containsKey(branchId)) {
-            return;
+        for (int missing = target - spares.size(); missing > 0 && !stopped; missing = wanted(branchId) - spares.size()) {
+            TenantFiles.TemplateImage template = project.tenantFiles().templateImage(branch.get());
+            own();
+            List<Spare> made = new ArrayList<>();
+            for (int i = 0; i < Math.min(missing, CHUNK); i++) {
+                long n = numbers.incrementAndGet();
+                made.add(new Spare(branchId, template.version(), Layout.premadeName(owner, n),
+                        project.layout().premade(branch.get().databaseId(), branchId, owner, n)));
+            }
+            make(made, template, spares);
         }
-        TenantFiles.TemplateImage template = project.tenantFiles().templateImage(branch.get());
+    }
+
+    /** How many spares a branch wants now: 0 once its burst is over. */
+    private int wanted(long branchId) {
+        Demand d = demand.get(branchId);
+        return d == null ? 0 : d.target();
+    }
+
+    /**
+     * Writes and syncs the spares (and the directories that name them), opens them, and adds each to {@code spares}
+     * as soon as it is open.
+     */
+    private void make(List<Spare> made, TenantFiles.TemplateImage template, Deque<Spare> spares) throws IOException {
         byte[] wal = WalImage.of(template.bytes());
-        own();
-        List<Spare> made = new ArrayList<>();
-        List<Future<?>> writing = new ArrayList<>();
         Set<Path> directories = new LinkedHashSet<>();
-        for (int i = 0; i < missing; i++) {
-            long n = numbers.incrementAndGet();
-            Spare spare = new Spare(branchId, template.version(), Layout.premadeName(owner, n),
-                    project.layout().premade(branch.get().databaseId(), branchId, owner, n));
-            made.add(spare);
+        for (Spare spare : made) {
             directories.add(spare.file().getParent());
         }
         for (Path d : directories) {
             createSyncedDirectories(d);
         }
+        List<Future<?>> writing = new ArrayList<>();
         for (Spare spare : made) {
             writing.add(writers.submit(() -> {
                 writeSynced(spare.file(), template.bytes());
@@ -256,6 +272,7 @@ final class SpareFiles {
                 return null;
             }));
         }
+        int added = 0;
         try {
             for (Future<?> w : writing) {
                 w.get();
@@ -263,36 +280,35 @@ final class SpareFiles {
             for (Path d : directories) {
                 syncDirectory(d);
             }
-            writing.clear();
+            List<Future<Spare>> opening = new ArrayList<>();
             for (Spare spare : made) {
-                writing.add(writers.submit(() -> open(spare)));
+                opening.add(writers.submit(() -> open(spare)));
             }
-            for (Future<?> w : writing) {
-                w.get();
+            for (Future<Spare> o : opening) {
+                spares.add(o.get());
+                added++;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stale.addAll(made);
-            return;
+            stale.addAll(made.subList(added, made.size()));
         } catch (ExecutionException e) {
-            stale.addAll(made);
+            stale.addAll(made.subList(added, made.size()));
             throw new IOException("cannot make a spare file", e.getCause());
         }
-        spares.addAll(made);
     }
 
     /**
      * Opens a spare's SQLite connection and reads its schema, then leaves it idle in the pool, where the first write
      * that claims the spare finds it (unless the pool needed the room meanwhile).
      */
-    private Void open(Spare spare) throws SQLException {
+    private Spare open(Spare spare) throws SQLException {
         Handle h = project.files().borrow(spare.file(), false, null);
         try {
             h.execute("SELECT count(*) FROM sqlite_schema"); // builds the log's index and parses the schema
         } finally {
             project.files().release(h);
         }
-        return null;
+        return spare;
     }
 
     private static void writeSynced(Path file, byte[] bytes) throws IOException {
