@@ -156,7 +156,13 @@ class CrashTest {
         try (Connection c = open(pm)) {
             try (Stream<Path> spares = Files.exists(pm.resolve("data/spares")) ? Files.list(pm.resolve("data/spares"))
                     : Stream.empty()) {
-                assertEquals(List.of(), spares.toList(), context + ": spare files left behind");
+                assertEquals(List.of(), spares.toList(), context + ": spare locks left behind");
+            }
+            try (Stream<Path> data = Files.walk(pm.resolve("data"))) {
+                Set<Path> claimed = io.cinch.Projects.tenantFiles(pm);
+                List<Path> unclaimed = data.filter(p -> p.toString().contains("/premade/") && p.toString().endsWith(".db"))
+                        .filter(p -> !claimed.contains(p)).toList();
+                assertEquals(List.of(), unclaimed, context + ": spare files no tenant claimed left behind");
             }
             List<Map<String, String>> log = maps(c, "CALL cinch.list_changes()");
             for (int i = 0; i < log.size(); i++) {
