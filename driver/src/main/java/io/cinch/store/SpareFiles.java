@@ -341,10 +341,16 @@ final class SpareFiles {
      * so that spares without a held lock are never a live process's.
      */
     private void own() throws IOException {
-        if (lockChannel == null) {
+        while (lockChannel == null) {
             Files.createDirectories(lockFile.getParent());
             lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             lockChannel.lock();
+            if (!Files.exists(lockFile)) {
+                // another process found it before it was locked, took it for a stopped one's and deleted it
+                lockChannel.close();
+                lockChannel = null;
+                newOwner();
+            }
         }
     }
 
@@ -415,10 +421,10 @@ final class SpareFiles {
         return Long.parseLong(name.substring(0, name.length() - ".db".length()));
     }
 
-    /** Deletes the directories of {@code owner}'s spares in which no claimed spare stays. */
-    private void deleteEmptyDirectories(String someOwner) throws IOException, SQLException {
+    /** Deletes the directories of {@code spareOwner}'s spares in which no claimed spare stays. */
+    private void deleteEmptyDirectories(String spareOwner) throws IOException, SQLException {
         for (Branch b : branches()) {
-            Path dir = project.layout().premade(b.databaseId(), b.id(), someOwner);
+            Path dir = project.layout().premade(b.databaseId(), b.id(), spareOwner);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
