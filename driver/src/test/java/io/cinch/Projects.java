@@ -3,6 +3,7 @@ package io.cinch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,15 +65,29 @@ public final class Projects {
         } catch (SQLException e) {
             throw new AssertionError("cannot read the tenants of " + dir, e);
         }
-        try (Stream<Path> all = Files.walk(data)) {
-            return all.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".db"))
-                    .filter(p -> !p.getFileName().toString().equals("template.db"))
-                    .filter(p -> !p.toString().contains("/premade/")
-                            || claimed.contains(p.getParent().getParent().getFileName() + "/" + p.getFileName()))
-                    .collect(Collectors.toCollection(TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return filesUnder(data).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".db"))
+                .filter(p -> !p.getFileName().toString().equals("template.db"))
+                .filter(p -> !p.toString().contains("/premade/")
+                        || claimed.contains(p.getParent().getParent().getFileName() + "/" + p.getFileName()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The regular files under {@code root}, sorted; walked again when one disappears during the walk, as files of a
+     * project in use do (a connection's {@code -shm}, a spare file given up).
+     */
+    public static List<Path> filesUnder(Path root) {
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> all = Files.walk(root)) {
+                return all.filter(Files::isRegularFile).sorted().toList();
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                if (attempt == 10 || !(e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException)) {
+                    throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -267,8 +267,10 @@ final class SpareFiles {
         List<Future<?>> writing = new ArrayList<>();
         for (Spare spare : made) {
             writing.add(writers.submit(() -> {
-                writeSynced(spare.file(), template.bytes());
-                writeSynced(Path.of(spare.file() + "-wal"), wal);
+                write(spare.file(), template.bytes(), true);
+                // unsynced: SQLite syncs the whole log before its first checkpoint, and a log whose first frame is
+                // lost is ignored from there on, as are commits that synchronous=NORMAL never synced
+                write(Path.of(spare.file() + "-wal"), wal, false);
                 return null;
             }));
         }
@@ -311,12 +313,14 @@ final class SpareFiles {
         return spare;
     }
 
-    private static void writeSynced(Path file, byte[] bytes) throws IOException {
+    private static void write(Path file, byte[] bytes, boolean synced) throws IOException {
         try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (ByteBuffer b = ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
                 c.write(b);
             }
-            c.force(true);
+            if (synced) {
+                c.force(true);
+            }
         }
     }
 

@@ -158,12 +158,11 @@ class CrashTest {
                     : Stream.empty()) {
                 assertEquals(List.of(), spares.toList(), context + ": spare locks left behind");
             }
-            try (Stream<Path> data = Files.walk(pm.resolve("data"))) {
-                Set<Path> claimed = io.cinch.Projects.tenantFiles(pm);
-                List<Path> unclaimed = data.filter(p -> p.toString().contains("/premade/") && p.toString().endsWith(".db"))
-                        .filter(p -> !claimed.contains(p)).toList();
-                assertEquals(List.of(), unclaimed, context + ": spare files no tenant claimed left behind");
-            }
+            Set<Path> claimed = io.cinch.Projects.tenantFiles(pm);
+            List<Path> unclaimed = io.cinch.Projects.filesUnder(pm.resolve("data")).stream()
+                    .filter(p -> p.toString().contains("/premade/") && p.toString().endsWith(".db"))
+                    .filter(p -> !claimed.contains(p)).toList();
+            assertEquals(List.of(), unclaimed, context + ": spare files no tenant claimed left behind");
             List<Map<String, String>> log = maps(c, "CALL cinch.list_changes()");
             for (int i = 0; i < log.size(); i++) {
                 assertEquals(String.valueOf(i + 1), log.get(i).get("seq"), context + ": seq of " + log.get(i));

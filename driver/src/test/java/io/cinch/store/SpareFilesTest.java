@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cinch.Projects;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.channels.FileChannel;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -301,13 +301,8 @@ class SpareFilesTest {
                 .filter(p -> p.toString().contains("/premade/") && p.toString().endsWith(".db")).toList();
     }
 
-    private static List<Path> filesUnder(Path root) throws Exception {
-        if (!Files.exists(root)) {
-            return List.of();
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(p -> !p.equals(root)).sorted().toList();
-        }
+    private static List<Path> filesUnder(Path root) {
+        return Files.exists(root) ? Projects.filesUnder(root) : List.of();
     }
 
     private static int rawUserVersion(Path file) throws Exception {
