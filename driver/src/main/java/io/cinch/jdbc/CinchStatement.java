@@ -300,11 +300,12 @@ class CinchStatement implements Statement {
 
     /**
      * A sqlite-jdbc object of this statement's SQLite statement reached the user (unwrapped, or as the result set
-     * behind result metadata), and with it the sqlite-jdbc connection: its settings are read back on return.
+     * behind result metadata), and with it the sqlite-jdbc connection, which the user may keep: the connection is
+     * closed when it comes back instead of being lent again.
      */
     final void delegateExposed() {
         if (delegateHandle != null) {
-            delegateHandle.markSettingsMayHaveChanged();
+            delegateHandle.markSessionChanged();
         }
     }
 

@@ -352,7 +352,8 @@ class PooledHandleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"result set", "result metadata", "parameter metadata"})
-    void aSettingChangedThroughAnUnwrappedSqliteObjectIsCaught(String route) throws Exception {
+    void aSqliteConnectionReachedThroughAnUnwrappedObjectIsNeverLentAgain(String route) throws Exception {
+        Connection raw;
         try (Connection c = open(dir, "tenant=full");
              PreparedStatement ps = c.prepareStatement("SELECT v FROM t WHERE id = ?")) {
             ps.setLong(1, 1);
@@ -362,14 +363,14 @@ class PooledHandleTest {
                     case "result metadata" -> rs.getMetaData().unwrap(org.sqlite.jdbc4.JDBC4ResultSet.class);
                     default -> null;
                 };
-                Connection raw = sqlite != null ? sqlite.getStatement().getConnection()
+                raw = sqlite != null ? sqlite.getStatement().getConnection()
                         : ps.getParameterMetaData().unwrap(org.sqlite.jdbc4.JDBC4PreparedStatement.class).getConnection();
-                try (Statement s = raw.createStatement()) {
-                    s.execute("PRAGMA recursive_triggers = 1");
-                }
             }
         }
         try (Connection c = open(dir, "tenant=full")) {
+            assertTrue(raw.isClosed(), "the SQLite connection the user kept closed with the cinch connection");
+            assertThrows(SQLException.class, () -> raw.createStatement().execute("PRAGMA recursive_triggers = 1"),
+                    "so it cannot change a connection that the pool lends to others");
             assertEquals("0", value(c, "PRAGMA recursive_triggers"));
         }
     }
