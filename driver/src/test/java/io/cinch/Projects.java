@@ -81,12 +81,11 @@ public final class Projects {
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> all = Files.walk(root)) {
                 return all.filter(Files::isRegularFile).sorted().toList();
-            } catch (NoSuchFileException | UncheckedIOException e) {
-                if (attempt == 10 || !(e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException)) {
-                    throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+            } catch (IOException | UncheckedIOException e) {
+                boolean vanished = e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException;
+                if (!vanished || attempt == 10) {
+                    throw new AssertionError("cannot list " + root, e);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
