@@ -138,6 +138,38 @@ class SpareFilesTest {
         }
     }
 
+    @Test
+    void aTenantOnAClaimedSpareIsRenamedCopiedBackedUpRestoredBranchedAndDeletedLikeAnyOther() throws Exception {
+        burst();
+        List<Path> made = awaitSpares(1);
+        try (Connection c = open(dir, "tenant=t3")) {
+            run(c, "INSERT INTO items(name) VALUES ('before')");
+        }
+        Path file;
+        Project project = Project.acquire(dir, false, null);
+        try {
+            file = project.file(project.tenant(project.branch(project.database("main"), "main"), "t3"));
+            assertTrue(made.contains(file), "t3 claimed a spare: " + file);
+        } finally {
+            project.release();
+        }
+        try (Connection c = open(dir)) {
+            run(c, "CALL cinch.backup_tenant('t3', 'b.db')", "INSERT INTO t3.items(name) VALUES ('after')",
+                    "CALL cinch.copy_tenant('t3', 'copy')", "CALL cinch.rename_tenant('t3', 'renamed')",
+                    "CALL cinch.create_branch('dev')");
+            assertEquals(List.of("before", "after"), rows(c, "SELECT name FROM copy.items ORDER BY id"));
+            assertEquals(List.of("before", "after"), rows(c, "SELECT name FROM renamed.items ORDER BY id"));
+            run(c, "CALL cinch.restore_tenant('renamed', 'b.db')");
+            assertEquals(List.of("before"), rows(c, "SELECT name FROM renamed.items ORDER BY id"));
+            try (Connection dev = open(dir, "branch=dev", "tenant=renamed")) {
+                assertEquals(List.of("before", "after"), rows(dev, "SELECT name FROM items ORDER BY id"),
+                        "the branch copied the file as it was when the branch was made");
+            }
+            run(c, "CALL cinch.delete_tenant('renamed')");
+        }
+        assertFalse(Files.exists(file), "deleting the tenant deleted its file where the spare was made");
+    }
+
     /** Three first writes in a row (tenants t0..t2): a burst, after which the branch keeps spares. */
     private void burst() throws Exception {
         for (int i = 0; i < 3; i++) {
