@@ -41,13 +41,8 @@ class FilterParametersTest {
         project = TenantProject.build(dir, 8);
     }
 
-    /** Sets a prepared statement's parameters. */
-    private interface Parameters {
-        void set(PreparedStatement ps) throws SQLException;
-    }
-
     /** The rows of {@code sql} on each tenant connection, each tagged with its tenant, sorted. */
-    private List<List<Object>> perTenant(String sql, Parameters parameters) throws SQLException {
+    private List<List<Object>> perTenant(String sql, TenantProject.Parameters parameters) throws SQLException {
         List<List<Object>> all = new ArrayList<>();
         for (String tenant : Loop.names(dir)) {
             try (Connection c = Projects.open(dir, "tenant=" + tenant); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -73,7 +68,7 @@ class FilterParametersTest {
     }
 
     /** {@code SELECT <columns> FROM <rest>} on tenant=* (with {@code _tenant} first) equals the per-tenant rows. */
-    private List<List<Object>> assertSameAsEachTenant(Connection all, String columns, String rest, Parameters parameters)
+    private List<List<Object>> assertSameAsEachTenant(Connection all, String columns, String rest, TenantProject.Parameters parameters)
             throws SQLException {
         String sql = "SELECT " + columns + " FROM " + rest;
         List<List<Object>> expected = perTenant(sql, parameters);
@@ -86,7 +81,7 @@ class FilterParametersTest {
 
     @Test
     void parametersOfEveryTypeSelectWhatTheyDoOnEachTenant() throws SQLException {
-        Map<String, Parameters> nonEmpty = new LinkedHashMap<>();
+        Map<String, TenantProject.Parameters> nonEmpty = new LinkedHashMap<>();
         nonEmpty.put("tasks WHERE points = ?|setInt", ps -> ps.setInt(1, 5));
         nonEmpty.put("tasks WHERE points = ?|setLong", ps -> ps.setLong(1, 5L));
         nonEmpty.put("tasks WHERE points = ?|setDouble", ps -> ps.setDouble(1, 5.0));
@@ -132,7 +127,7 @@ class FilterParametersTest {
             ps.setString(2, "admin");
         });
         try (Connection all = project.crossTenant()) {
-            for (Map.Entry<String, Parameters> e : nonEmpty.entrySet()) {
+            for (Map.Entry<String, TenantProject.Parameters> e : nonEmpty.entrySet()) {
                 String rest = e.getKey().substring(0, e.getKey().indexOf('|'));
                 List<List<Object>> rows = assertSameAsEachTenant(all, "id, " + (rest.startsWith("tasks") ? "points, estimate"
                         : "name"), rest, e.getValue());
@@ -145,7 +140,7 @@ class FilterParametersTest {
     void eachScanOfAJoinBindsItsOwnParameters() throws SQLException {
         String tenantSql = "SELECT t.id, u.name FROM tasks t JOIN users u ON u.id = t.assignee_id "
                 + "WHERE u.role = ? AND t.points > ? AND t.status <> ?";
-        Parameters parameters = ps -> {
+        TenantProject.Parameters parameters = ps -> {
             ps.setString(1, "member");
             ps.setInt(2, 4);
             ps.setString(3, "done");
@@ -162,7 +157,7 @@ class FilterParametersTest {
 
     @Test
     void groupsPerTenantFilteredByParametersBeforeAndAfterAggregating() throws SQLException {
-        Parameters parameters = ps -> {
+        TenantProject.Parameters parameters = ps -> {
             ps.setString(1, "done");
             ps.setInt(2, 5);
         };

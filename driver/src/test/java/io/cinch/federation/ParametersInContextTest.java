@@ -38,13 +38,8 @@ class ParametersInContextTest {
         project = TenantProject.build(dir, 8);
     }
 
-    /** Sets a prepared statement's parameters. */
-    private interface Parameters {
-        void set(PreparedStatement ps) throws SQLException;
-    }
-
     /** Each tenant file's rows of {@code sql} through plain sqlite-jdbc, each tagged with its tenant, normalised. */
-    private List<List<Object>> perTenantFile(String sql, Parameters parameters) throws SQLException {
+    private List<List<Object>> perTenantFile(String sql, TenantProject.Parameters parameters) throws SQLException {
         List<List<Object>> all = new ArrayList<>();
         for (Map.Entry<String, Path> file : project.files.entrySet()) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.getValue()); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -62,7 +57,7 @@ class ParametersInContextTest {
     }
 
     /** The rows of {@code SELECT _tenant, id, <rest>} on tenant=*, normalised. */
-    private List<List<Object>> crossTenant(String rest, Parameters parameters) throws SQLException {
+    private List<List<Object>> crossTenant(String rest, TenantProject.Parameters parameters) throws SQLException {
         try (Connection all = project.crossTenant(); PreparedStatement ps = all.prepareStatement("SELECT _tenant, id, " + rest)) {
             parameters.set(ps);
             try (ResultSet rs = ps.executeQuery()) {
@@ -72,7 +67,7 @@ class ParametersInContextTest {
     }
 
     /** Null if {@code SELECT id, <rest>} gives on tenant=* the rows it gives on each tenant's file, else what differs. */
-    private String mismatch(String rest, Parameters parameters) throws SQLException {
+    private String mismatch(String rest, TenantProject.Parameters parameters) throws SQLException {
         List<List<Object>> expected = Rows.sorted(perTenantFile("SELECT id, " + rest, parameters));
         assertFalse(expected.isEmpty(), rest + ": the test would prove nothing");
         try {
@@ -86,9 +81,9 @@ class ParametersInContextTest {
     }
 
     /** Every case gives what each tenant's file gives; the failures are listed together. */
-    private void assertSameAsEachTenantFile(Map<String, Parameters> cases) throws SQLException {
+    private void assertSameAsEachTenantFile(Map<String, TenantProject.Parameters> cases) throws SQLException {
         List<String> failures = new ArrayList<>();
-        for (Map.Entry<String, Parameters> c : cases.entrySet()) {
+        for (Map.Entry<String, TenantProject.Parameters> c : cases.entrySet()) {
             String failure = mismatch(c.getKey(), c.getValue());
             if (failure != null) {
                 failures.add(failure);
@@ -99,7 +94,7 @@ class ParametersInContextTest {
 
     @Test
     void parametersInBiToolsPlacesGiveWhatEachTenantGives() throws SQLException {
-        Map<String, Parameters> cases = new LinkedHashMap<>();
+        Map<String, TenantProject.Parameters> cases = new LinkedHashMap<>();
         cases.put("coalesce(?, points) FROM tasks", ps -> ps.setInt(1, -1));
         cases.put("coalesce(?, points) FROM tasks ", ps -> ps.setNull(1, Types.INTEGER));
         cases.put("coalesce(?, description, title) FROM tasks", ps -> ps.setNull(1, Types.VARCHAR));
@@ -154,7 +149,7 @@ class ParametersInContextTest {
     @Test
     void limitAndOffsetTakeWholeNumbersOfAnyJavaType() throws SQLException {
         List<List<Object>> all = Rows.sorted(perTenantFile("SELECT id FROM tasks", ps -> { }));
-        Map<String, Parameters> cases = new LinkedHashMap<>();
+        Map<String, TenantProject.Parameters> cases = new LinkedHashMap<>();
         cases.put("FROM tasks ORDER BY _tenant, id LIMIT ?|5|0", ps -> ps.setLong(1, 5L));
         cases.put("FROM tasks ORDER BY _tenant, id LIMIT ? |4|0", ps -> ps.setString(1, "4"));
         cases.put("FROM tasks ORDER BY _tenant, id LIMIT ? OFFSET ?|3|2", ps -> {
@@ -162,7 +157,7 @@ class ParametersInContextTest {
             ps.setShort(2, (short) 2);
         });
         cases.put("FROM tasks ORDER BY _tenant, id LIMIT 6 OFFSET ?|6|7", ps -> ps.setObject(1, "7", Types.INTEGER));
-        for (Map.Entry<String, Parameters> c : cases.entrySet()) {
+        for (Map.Entry<String, TenantProject.Parameters> c : cases.entrySet()) {
             String[] parts = c.getKey().split("\\|");
             int limit = Integer.parseInt(parts[1]);
             int offset = Integer.parseInt(parts[2]);
@@ -187,7 +182,7 @@ class ParametersInContextTest {
 
     @Test
     void setObjectWithATargetTypeBindsTheValueAsSqliteJdbcDoes() throws SQLException {
-        Map<String, Parameters> cases = new LinkedHashMap<>();
+        Map<String, TenantProject.Parameters> cases = new LinkedHashMap<>();
         cases.put("? FROM tasks", ps -> ps.setObject(1, "42", Types.INTEGER));
         cases.put("? FROM tasks ", ps -> ps.setObject(1, 3.7, Types.INTEGER));
         cases.put("?  FROM tasks", ps -> ps.setObject(1, "2024-01-01", Types.DATE));
@@ -195,7 +190,7 @@ class ParametersInContextTest {
         cases.put("title FROM tasks WHERE typeof(?) = 'real'", ps -> ps.setObject(1, 3.7, Types.INTEGER));
         cases.put("title FROM tasks WHERE ? = '2024-1-1'", ps -> ps.setObject(1, "2024-1-1", Types.DATE)); // not a java.sql.Date
         assertSameAsEachTenantFile(cases);
-        for (Map.Entry<String, Parameters> c : cases.entrySet()) {
+        for (Map.Entry<String, TenantProject.Parameters> c : cases.entrySet()) {
             try (Connection tenant = Projects.open(dir, "tenant=t001"); PreparedStatement ps = tenant.prepareStatement("SELECT id, " + c.getKey())) {
                 c.getValue().set(ps);
                 assertEquals(Rows.sorted(perTenantFile("SELECT id, " + c.getKey(), c.getValue()).stream()
@@ -228,7 +223,7 @@ class ParametersInContextTest {
         }
     }
 
-    private static Object first(Connection c, String sql, Parameters parameters) throws SQLException {
+    private static Object first(Connection c, String sql, TenantProject.Parameters parameters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             parameters.set(ps);
             try (ResultSet rs = ps.executeQuery()) {

@@ -28,6 +28,12 @@ import java.util.stream.Stream;
  * Tenant {@code main} is never written, so it stays lazy too.
  */
 final class TenantProject {
+
+    /** Sets a prepared statement's parameters, the same way on every connection a test compares. */
+    interface Parameters {
+        void set(java.sql.PreparedStatement ps) throws SQLException;
+    }
+
     /** Tenants that are created and never written. */
     static final Set<String> LAZY = Set.of("t003", "t011", "t017");
     /** A tenant that has a file (it was written) but no rows. */
