@@ -11,7 +11,7 @@ import java.sql.Statement;
 /**
  * The process {@link CrashTest} kills: inserts rows into every tenant in turn and, between inserts, runs plain and
  * data-dependent schema changes (a unique index that sometimes fails), transactional DDL with a history row,
- * create_tenant, copy_tenant and merges through a temporary branch, printing what committed until it is killed:
+ * create_tenant, copy_tenant and merges through a temporary branch (deleted after the merge), printing what committed until it is killed:
  * "row &lt;tenant&gt; &lt;n&gt;", "change &lt;sql&gt;", "object &lt;name&gt;" (a change logged under that name),
  * "history &lt;tenant&gt; &lt;version&gt;", "tenant &lt;name&gt;" or "refused &lt;state&gt;".
  *
@@ -94,8 +94,8 @@ public final class CrashChild {
                                 s.execute("CALL cinch.merge_into_main()");
                             }
                             out.println("object um_" + name);
-                            // the temporary branch stays: delete_branch right after a merge fails now and then
-                            // with "cannot delete .../data/1/2: DirectoryNotEmptyException" (reported to the lead)
+                            // as git users do; and without it, each trial's branch copies every tenant file again
+                            ddl.execute("CALL cinch.delete_branch('tmp_" + name + "')");
                         }
                         default -> change(ddl, out, "CREATE TABLE tab_" + name + "(x INTEGER)");
                     }
