@@ -11,8 +11,8 @@ import java.sql.Statement;
 /**
  * The process {@link CrashTest} kills: inserts rows into every tenant in turn and, between inserts, runs plain and
  * data-dependent schema changes (a unique index that sometimes fails), transactional DDL with a history row,
- * create_tenant, copy_tenant and merges through a temporary branch (deleted after the merge), printing what committed until it is killed:
- * "row &lt;tenant&gt; &lt;n&gt;", "change &lt;sql&gt;", "object &lt;name&gt;" (a change logged under that name),
+ * create_tenant, copy_tenant and merges through a temporary branch (deleted after the merge), printing what committed
+ * until it is killed: "row &lt;tenant&gt; &lt;n&gt;", "change &lt;sql&gt;", "object &lt;name&gt;" (a change logged under that name),
  * "history &lt;tenant&gt; &lt;version&gt;", "tenant &lt;name&gt;" or "refused &lt;state&gt;".
  *
  * <p>Arguments: the project directory, the trial number (which keeps names and values of trials apart) and the
