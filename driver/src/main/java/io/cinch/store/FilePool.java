@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteOpenMode;
@@ -57,7 +56,7 @@ public final class FilePool {
      */
     private final Cache<String, String> openingSettings = Caffeine.newBuilder().maximumSize(64).build();
     private final Set<Path> readOwnSettings = ConcurrentHashMap.newKeySet();
-    private final AtomicLong opened = new AtomicLong();
+    private final ThreadLocal<long[]> openedByThread = ThreadLocal.withInitial(() -> new long[1]);
 
     FilePool(int maxIdle) {
         for (int i = 0; i < LOCKS; i++) {
@@ -285,9 +284,9 @@ public final class FilePool {
         }
     }
 
-    /** How many connections this pool has opened, for tests of what reuses one. */
-    public long opened() {
-        return opened.get();
+    /** How many connections this pool has opened for the calling thread, for tests of what reuses one. */
+    public long openedByThisThread() {
+        return openedByThread.get()[0];
     }
 
     /** Number of idle connections. */
@@ -314,7 +313,7 @@ public final class FilePool {
             String kind = key.template() + "|" + key.settings();
             String known = readOwnSettings.contains(key.file()) ? null : openingSettings.getIfPresent(kind);
             Handle handle = new Handle(key, (SQLiteConnection) config.createConnection(url), known);
-            opened.incrementAndGet();
+            openedByThread.get()[0]++;
             openingSettings.asMap().putIfAbsent(kind, handle.openedWith());
             return handle;
         } catch (SQLException e) {

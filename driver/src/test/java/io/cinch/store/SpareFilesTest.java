@@ -109,12 +109,12 @@ class SpareFilesTest {
         List<Path> made = awaitSpares(1);
         Project project = Project.acquire(dir, false, null);
         try {
-            long opened = project.files().opened();
+            long opened = project.files().openedByThisThread();
             try (Connection c = open(dir, "tenant=t3")) {
                 run(c, "INSERT INTO items(name) VALUES ('t3')");
                 assertEquals(List.of("t3"), rows(c, "SELECT name FROM items"));
             }
-            assertEquals(opened, project.files().opened(), "the first write opened no SQLite connection");
+            assertEquals(opened, project.files().openedByThisThread(), "the first write opened no SQLite connection");
             Tenant t3 = project.tenant(project.branch(project.database("main"), "main"), "t3");
             assertTrue(made.contains(project.file(t3)), "t3's file is a spare, where it was made: " + project.file(t3));
         } finally {
