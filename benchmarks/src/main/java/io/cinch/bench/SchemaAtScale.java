@@ -1,6 +1,7 @@
 package io.cinch.bench;
 
 import io.cinch.store.Project;
+import io.cinch.store.SpareCounts;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -191,7 +192,11 @@ public final class SchemaAtScale {
             report("plain", "w", WARM_UP, 1, plainFiles(plain, "w", WARM_UP, 1));
             for (int t : counts) {
                 String prefix = "t" + t + "_";
+                SpareCounts before = spareCounts(project);
                 report("cinch first write", prefix, n, t, cinchWrites(project, prefix, n, t));
+                SpareCounts after = spareCounts(project);
+                Bench.note("spares: %d made, %d claimed; %d first writes found none ready", after.made() - before.made(),
+                        after.claimed() - before.claimed(), after.missed() - before.missed());
                 report("cinch second write (ordinary insert)", prefix, n, t, cinchWrites(project, prefix, n, t));
                 report("plain new file", prefix, n, t, plainFiles(plain, prefix, n, t));
             }
@@ -202,6 +207,15 @@ public final class SchemaAtScale {
             Project.closeUnused();
             Bench.deleteTree(project);
             Bench.deleteTree(plain);
+        }
+    }
+
+    private static SpareCounts spareCounts(Path project) throws SQLException {
+        Project p = Project.acquire(project, false, null);
+        try {
+            return p.spareCounts();
+        } finally {
+            p.release();
         }
     }
 
@@ -243,11 +257,12 @@ public final class SchemaAtScale {
     }
 
     /**
-     * Runs {@code n} items split among {@code threads}; returns each item's latency and, last two, the wall time and
-     * the CPU time the threads used.
+     * Runs {@code n} items split among {@code threads}; returns each item's latency and, last three, the wall time,
+     * the CPU time the threads used and the CPU time the whole process used meanwhile (background work included).
      */
     private static long[] inThreads(int n, int threads, Slice slice) throws Exception {
-        long[] latencies = new long[n + 2];
+        long[] latencies = new long[n + 3];
+        long process0 = processCpu();
         AtomicLong cpu = new AtomicLong();
         List<Thread> running = new ArrayList<>();
         AtomicReference<Exception> failed = new AtomicReference<>();
@@ -271,10 +286,16 @@ public final class SchemaAtScale {
         }
         latencies[n] = System.nanoTime() - t0;
         latencies[n + 1] = cpu.get();
+        latencies[n + 2] = processCpu() - process0;
         if (failed.get() != null) {
             throw failed.get();
         }
         return latencies;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** First writes (or new files) made, unmeasured, before the measured ones, so that both run warm. */
@@ -285,10 +306,12 @@ public final class SchemaAtScale {
         long[] each = Arrays.copyOf(latencies, n);
         Arrays.sort(each);
         Bench.note("%s%s, %d thread%s: %d writes %.2f s, %.0f/s, %.3f ms each (wall/n); latency mean %.3f ms, "
-                        + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; CPU of the writing threads %.3f ms each; "
-                        + "load %s", what, prefix.equals("w") ? " (warm-up)" : "", threads, threads == 1 ? "" : "s", n,
+                        + "p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms; CPU of the writing threads %.3f ms each, "
+                        + "of the process %.3f ms each; load %s", what, prefix.equals("w") ? " (warm-up)" : "", threads,
+                threads == 1 ? "" : "s", n,
                 sec(wall), n / sec(wall), ms(wall) / n, ms(Arrays.stream(each).sum()) / n, ms(each[n / 2]),
-                ms(each[(int) (n * 0.9)]), ms(each[(int) (n * 0.99)]), ms(each[n - 1]), ms(latencies[n + 1]) / n, load());
+                ms(each[(int) (n * 0.9)]), ms(each[(int) (n * 0.99)]), ms(each[n - 1]), ms(latencies[n + 1]) / n,
+                ms(latencies[n + 2]) / n, load());
     }
 
     // ---- 6: point SELECTs while the background catch-up of a plain CREATE INDEX runs ----

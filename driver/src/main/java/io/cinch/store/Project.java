@@ -359,6 +359,11 @@ public final class Project {
         return spares;
     }
 
+    /** What this process's spare tenant files did so far, for benchmarks. */
+    public SpareCounts spareCounts() {
+        return spares.counts();
+    }
+
     /** The background work that brings materialized files up to their branch's schema. */
     public CatchUp catchUp() {
         return catchUp;

@@ -83,6 +83,9 @@ final class SpareFiles {
     private final AtomicBoolean queued = new AtomicBoolean();
     private boolean expiryScheduled; // by the worker only
     private final AtomicLong numbers = new AtomicLong();
+    private final AtomicLong made = new AtomicLong();
+    private final AtomicLong claimed = new AtomicLong();
+    private final AtomicLong missed = new AtomicLong();
     private volatile FileChannel lockChannel; // this process's lock, taken by the worker
     private volatile boolean stopped;
 
@@ -120,12 +123,19 @@ final class SpareFiles {
         while (spares != null && (spare = spares.poll()) != null) {
             if (spare.version() == version && Files.exists(spare.file())) {
                 refill(branchId, false);
+                claimed.incrementAndGet();
                 return spare;
             }
             stale.add(spare);
         }
         refill(branchId, true);
+        missed.incrementAndGet();
         return null;
+    }
+
+    /** What the spares did so far. */
+    SpareCounts counts() {
+        return new SpareCounts(made.get(), claimed.get(), missed.get());
     }
 
     /** Takes back a claimed spare whose tenant's record did not commit; the worker deletes it. */
@@ -289,6 +299,7 @@ final class SpareFiles {
             for (Future<Spare> o : opening) {
                 spares.add(o.get());
                 added++;
+                made.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
