@@ -83,7 +83,7 @@ final class SpareFiles {
     private final AtomicBoolean queued = new AtomicBoolean();
     private boolean expiryScheduled; // by the worker only
     private final AtomicLong numbers = new AtomicLong();
-    private final AtomicLong made = new AtomicLong();
+    private final AtomicLong madeReady = new AtomicLong();
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicLong missed = new AtomicLong();
     private volatile FileChannel lockChannel; // this process's lock, taken by the worker
@@ -135,7 +135,7 @@ final class SpareFiles {
 
     /** What the spares did so far. */
     SpareCounts counts() {
-        return new SpareCounts(made.get(), claimed.get(), missed.get());
+        return new SpareCounts(madeReady.get(), claimed.get(), missed.get());
     }
 
     /** Takes back a claimed spare whose tenant's record did not commit; the worker deletes it. */
@@ -299,7 +299,7 @@ final class SpareFiles {
             for (Future<Spare> o : opening) {
                 spares.add(o.get());
                 added++;
-                made.incrementAndGet();
+                madeReady.incrementAndGet();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
