@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 /**
  * Issue 9 at scale, as one long run per mode (each builds its fixtures, prints figures and deletes them):
- * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N [THREADS]},
+ * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N [THREADS]}, {@code lone N},
  * {@code select N ROWS READERS}; cinch and the loop a program without cinch runs, side by side. See README.md.
  */
 public final class SchemaAtScale {
@@ -46,6 +46,7 @@ public final class SchemaAtScale {
             case "duplicate" -> unique(n, arg2, true);
             case "many" -> many(n, arg2);
             case "firstwrite" -> firstWrite(n, arg2);
+            case "lone" -> loneFirstWrites(n);
             case "select" -> select(n, arg2, arg3);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
@@ -219,6 +220,54 @@ public final class SchemaAtScale {
         }
     }
 
+    /**
+     * First writes too far apart to count as a burst, so that each makes its tenant's file itself (no spare), against
+     * new plain files at the same pace.
+     */
+    private static void loneFirstWrites(int n) throws Exception {
+        Path project = Bench.tempDir("lone");
+        Path plain = Bench.tempDir("lone-raw");
+        try {
+            try (Connection c = Bench.cinch(project)) {
+                Bench.exec(c, Bench.ITEMS);
+                Bench.createTenants(c, "w", 0, WARM_UP);
+                Bench.createTenants(c, "l", 0, n);
+            }
+            report("cinch", "w", WARM_UP, 1, cinchWrites(project, "w", WARM_UP, 1));
+            report("plain", "w", WARM_UP, 1, plainFiles(plain, "w", WARM_UP, 1));
+            Thread.sleep(3_000); // the warm-up's spares are given up
+            SpareCounts before = spareCounts(project);
+            long[] cinch = new long[n + 3];
+            long[] raw = new long[n + 3];
+            try (Connection c = Bench.cinch(project)) {
+                for (int i = 0; i < n; i++) {
+                    Thread.sleep(LONE_GAP_MS);
+                    long t0 = System.nanoTime();
+                    c.setSchema("l" + i);
+                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+                    long t1 = System.nanoTime();
+                    plainFile(plain.resolve("l" + i + ".db"));
+                    cinch[i] = t1 - t0;
+                    raw[i] = System.nanoTime() - t1;
+                }
+            }
+            SpareCounts after = spareCounts(project);
+            cinch[n] = Arrays.stream(cinch, 0, n).sum();
+            raw[n] = Arrays.stream(raw, 0, n).sum();
+            report("cinch lone first write", "l", n, 1, cinch);
+            report("plain new file at the same pace", "l", n, 1, raw);
+            Bench.note("spares claimed meanwhile: %d (0 expected); CPU not measured (0 above)",
+                    after.claimed() - before.claimed());
+        } finally {
+            Project.closeUnused();
+            Bench.deleteTree(project);
+            Bench.deleteTree(plain);
+        }
+    }
+
+    /** More than the gap between two first writes of a burst. */
+    private static final long LONE_GAP_MS = 1_100;
+
     /** A one-row INSERT into each of the tenants {@code prefix0..n-1}, split among threads, each its own connection. */
     private static long[] cinchWrites(Path project, String prefix, int n, int threads) throws Exception {
         return inThreads(n, threads, (from, to, latencies) -> {
@@ -240,15 +289,20 @@ public final class SchemaAtScale {
                 long s0 = System.nanoTime();
                 Path file = plain.resolve(prefix + (i / 256)).resolve(i + ".db");
                 Files.createDirectories(file.getParent());
-                try (Connection c = Bench.raw(file)) {
-                    Bench.exec(c, "PRAGMA journal_mode=WAL");
-                    Bench.exec(c, "PRAGMA synchronous=NORMAL"); // cinch's setting: the same durability
-                    Bench.exec(c, Bench.ITEMS);
-                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
-                }
+                plainFile(file);
                 latencies[i] = System.nanoTime() - s0;
             }
         });
+    }
+
+    /** A new plain SQLite file: WAL, the table, one row. */
+    private static void plainFile(Path file) throws SQLException {
+        try (Connection c = Bench.raw(file)) {
+            Bench.exec(c, "PRAGMA journal_mode=WAL");
+            Bench.exec(c, "PRAGMA synchronous=NORMAL"); // cinch's setting: the same durability
+            Bench.exec(c, Bench.ITEMS);
+            Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('first', 1)");
+        }
     }
 
     /** Work on items {@code from} (inclusive) to {@code to}, recording each item's nanoseconds. */

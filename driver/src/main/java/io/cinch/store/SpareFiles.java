@@ -1,7 +1,6 @@
 package io.cinch.store;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -266,21 +265,17 @@ final class SpareFiles {
      * as soon as it is open.
      */
     private void make(List<Spare> made, TenantFiles.TemplateImage template, Deque<Spare> spares) throws IOException {
-        byte[] wal = WalImage.of(template.bytes());
         Set<Path> directories = new LinkedHashSet<>();
         for (Spare spare : made) {
             directories.add(spare.file().getParent());
         }
         for (Path d : directories) {
-            createSyncedDirectories(d);
+            NewTenantFile.createDirectories(d);
         }
         List<Future<?>> writing = new ArrayList<>();
         for (Spare spare : made) {
             writing.add(writers.submit(() -> {
-                write(spare.file(), template.bytes(), true);
-                // unsynced: SQLite syncs the whole log before its first checkpoint, and a log whose first frame is
-                // lost is ignored from there on, as are commits that synchronous=NORMAL never synced
-                write(Path.of(spare.file() + "-wal"), wal, false);
+                NewTenantFile.write(spare.file(), template);
                 return null;
             }));
         }
@@ -290,7 +285,7 @@ final class SpareFiles {
                 w.get();
             }
             for (Path d : directories) {
-                syncDirectory(d);
+                NewTenantFile.syncDirectory(d);
             }
             List<Future<Spare>> opening = new ArrayList<>();
             for (Spare spare : made) {
@@ -322,33 +317,6 @@ final class SpareFiles {
             project.files().release(h);
         }
         return spare;
-    }
-
-    private static void write(Path file, byte[] bytes, boolean synced) throws IOException {
-        try (FileChannel c = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            for (ByteBuffer b = ByteBuffer.wrap(bytes); b.hasRemaining(); ) {
-                c.write(b);
-            }
-            if (synced) {
-                c.force(true);
-            }
-        }
-    }
-
-    /** Creates a directory and the missing ones above it, syncing each parent that got a new entry. */
-    private static void createSyncedDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        createSyncedDirectories(dir.getParent());
-        Files.createDirectory(dir);
-        syncDirectory(dir.getParent());
-    }
-
-    private static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel c = FileChannel.open(directory, StandardOpenOption.READ)) {
-            c.force(true);
-        }
     }
 
     /**

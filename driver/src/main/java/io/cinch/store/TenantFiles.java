@@ -344,15 +344,14 @@ public final class TenantFiles {
     /**
      * Gives a lazy tenant its file and records it; returns the tenant as it is now (already materialized by someone
      * else is fine). The file is one of this process's spare files when one is ready at the branch's schema version
-     * (see {@link SpareFiles}), which the tenant's record then names; else an image of the branch's template written
-     * beside the file named by the tenant's id and renamed into place. Both happen inside the metadata's write
+     * (see {@link SpareFiles}), which the tenant's record then names; else a new file written as a spare is, synced
+     * with its directory, at the path named by the tenant's id. Both happen inside the metadata's write
      * transaction, which every thread and process takes in turn, so that no one can put a file over one that another
      * has already put in place and written to. The file's schema version is then known (see
      * {@link Project#knownVersion}), so that the background catch-up of a change it already has leaves it alone.
      */
     public Tenant materialize(Tenant tenant) throws SQLException {
         Path file = project.layout().tenant(tenant);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Branch branch = project.branch(tenant.branchId()).orElseThrow(
                 () -> SqlState.UNKNOWN_BRANCH.exception("the branch of tenant '" + tenant.name() + "' no longer exists"));
         TemplateImage image = templateImage(branch); // kept per schema version: usually no work
@@ -370,7 +369,7 @@ public final class TenantFiles {
                         placed[0] = version;
                     } else {
                         placed[0] = image.version();
-                        writeInPlace(file, tmp, image.bytes());
+                        writeInPlace(file, image);
                     }
                     v.markMaterialized(now.id(), claimed[0] == null ? null : claimed[0].name());
                 }
@@ -389,19 +388,20 @@ public final class TenantFiles {
         return materialized;
     }
 
-    /** Writes {@code bytes} as {@code file}, after deleting what a crash before the metadata committed left there. */
-    private static void writeInPlace(Path file, Path tmp, byte[] bytes) throws SQLException {
+    /**
+     * Writes {@code image} as {@code file}, after deleting what a crash before the metadata committed left there; both
+     * the file and its name are on disk before the tenant's record can name it.
+     */
+    private static void writeInPlace(Path file, TemplateImage image) throws SQLException {
         try {
-            Files.createDirectories(file.getParent());
+            NewTenantFile.createDirectories(file.getParent());
             for (Path companion : Layout.withCompanions(file)) {
                 Files.deleteIfExists(companion);
             }
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            NewTenantFile.write(file, image);
+            NewTenantFile.syncDirectory(file.getParent());
         } catch (IOException e) {
             throw SqlState.IO_ERROR.exception("cannot create " + file + ": " + e.getMessage(), e);
-        } finally {
-            deleteFile(tmp);
         }
     }
 
@@ -415,7 +415,8 @@ public final class TenantFiles {
         Handle h = project.files().borrow(project.layout().template(branch.databaseId(), branch.id()), true, null);
         try {
             catchUp(h, branch);
-            TemplateImage image = new TemplateImage(version, h.jdbc().serialize("main"));
+            byte[] bytes = h.jdbc().serialize("main");
+            TemplateImage image = new TemplateImage(version, bytes, WalImage.of(bytes));
             images.put(branch.id(), image);
             return image;
         } finally {
@@ -423,8 +424,8 @@ public final class TenantFiles {
         }
     }
 
-    /** A branch template's bytes at one schema version. */
-    record TemplateImage(int version, byte[] bytes) {
+    /** A branch template's bytes at one schema version, and a log for a new file made of them ({@link WalImage}). */
+    record TemplateImage(int version, byte[] bytes, byte[] wal) {
     }
 
     private final Map<Long, TemplateImage> images = new ConcurrentHashMap<>();
