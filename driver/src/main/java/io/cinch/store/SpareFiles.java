@@ -223,7 +223,9 @@ final class SpareFiles {
      * burst takes a new owner.
      */
     private void disown() throws IOException, SQLException {
-        deleteEmptyDirectories(owner);
+        for (Branch b : branches()) {
+            deleteEmptyDirectories(project.layout().premade(b.databaseId(), b.id(), owner));
+        }
         Files.deleteIfExists(lockFile);
         lockChannel.close();
         lockChannel = null;
@@ -395,8 +397,8 @@ final class SpareFiles {
             for (Path f : unclaimed) {
                 TenantFiles.deleteTree(f);
             }
+            deleteEmptyDirectories(dir);
         }
-        deleteEmptyDirectories(stopped);
     }
 
     private static long numberOf(Path file) {
@@ -404,20 +406,17 @@ final class SpareFiles {
         return Long.parseLong(name.substring(0, name.length() - ".db".length()));
     }
 
-    /** Deletes the directories of {@code spareOwner}'s spares in which no claimed spare stays. */
-    private void deleteEmptyDirectories(String spareOwner) throws IOException, SQLException {
-        for (Branch b : branches()) {
-            Path dir = project.layout().premade(b.databaseId(), b.id(), spareOwner);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path d : all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
-                    try {
-                        Files.deleteIfExists(d);
-                    } catch (DirectoryNotEmptyException e) {
-                        // a claimed spare's
-                    }
+    /** Deletes {@code dir}, an owner's spares in a branch, and the directories in it where no claimed spare stays. */
+    private static void deleteEmptyDirectories(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path d : all.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (DirectoryNotEmptyException e) {
+                    // a claimed spare's
                 }
             }
         }
