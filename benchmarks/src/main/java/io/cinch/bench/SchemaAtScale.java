@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * Issue 9 at scale, as one long run per mode (each builds its fixtures, prints figures and deletes them):
- * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N [THREADS]}, {@code lone N},
- * {@code select N ROWS READERS}; cinch and the loop a program without cinch runs, side by side. See README.md.
+ * {@code unique N ROWS}, {@code duplicate N ROWS}, {@code many N WRITERS}, {@code firstwrite N [THREADS]},
+ * {@code lone N}, {@code select N ROWS READERS}; cinch and the loop a program without cinch runs, side by side. See README.md.
  */
 public final class SchemaAtScale {
 
@@ -196,8 +196,9 @@ public final class SchemaAtScale {
                 SpareCounts before = spareCounts(project);
                 report("cinch first write", prefix, n, t, cinchWrites(project, prefix, n, t));
                 SpareCounts after = spareCounts(project);
-                Bench.note("spares: %d made, %d claimed; %d first writes found none ready", after.made() - before.made(),
-                        after.claimed() - before.claimed(), after.missed() - before.missed());
+                Bench.note("spares: %d made, %d claimed; %d first writes found none ready",
+                        after.made() - before.made(), after.claimed() - before.claimed(),
+                        after.missed() - before.missed());
                 report("cinch second write (ordinary insert)", prefix, n, t, cinchWrites(project, prefix, n, t));
                 report("plain new file", prefix, n, t, plainFiles(plain, prefix, n, t));
             }
