@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,25 @@ class SpareFilesTest {
         Thread.sleep(300);
         assertEquals(List.of(), filesUnder(dir.resolve("data/spares")));
         assertEquals(List.of(), premade());
+    }
+
+    @Test
+    void aFirstWriteWithoutASpareWritesItsFileAsASpareIsWrittenAndItsCommitAppendsToTheLogImage() throws Exception {
+        try (Connection c = open(dir, "tenant=t0")) {
+            run(c, "INSERT INTO items(name) VALUES ('t0')");
+            List<Path> files = filesUnder(dir.resolve("data/1/1"));
+            Path file = files.stream().filter(f -> f.toString().endsWith(".db") && !f.endsWith("template.db"))
+                    .findFirst().orElseThrow();
+            assertEquals(Set.of(file, Path.of(file + "-wal"), Path.of(file + "-shm")),
+                    files.stream().filter(f -> f.getFileName().toString().startsWith(file.getFileName().toString()))
+                            .collect(Collectors.toSet()),
+                    "the file, its log and SQLite's shared memory, nothing temporary: " + files);
+            int pageSize = WalImage.pageSize(Files.readAllBytes(file));
+            assertEquals(32 + 2L * (24 + pageSize), Files.size(Path.of(file + "-wal")),
+                    "the commit's frame follows the log image's, so SQLite did not start (and sync) a new log");
+            assertEquals(List.of("t0"), rows(c, "SELECT name FROM items"));
+        }
+        assertEquals(List.of(), premade(), "a single first write makes its file at the path named by the tenant's id");
     }
 
     @Test
