@@ -363,19 +363,23 @@ public final class Metadata implements AutoCloseable {
             invalidate();
         }
 
-        /** The changes a branch is taking now, if any. */
+        /**
+         * The changes a branch is taking now, if any: one query, since a read outside a transaction sees each
+         * statement's own snapshot, and the changes may commit or roll back between two.
+         */
         public Optional<PendingChange> pending(long branchId) throws SQLException {
-            List<Object[]> status = query("SELECT origin_tenant_id, sealed, failed_state, failed_message FROM "
-                    + "pending_changes WHERE branch_id = ? ORDER BY seq LIMIT 1", rs -> new Object[] {
-                            rs.getObject(1) == null ? null : rs.getLong(1), rs.getInt(2) == 1, rs.getString(3),
-                            rs.getString(4)}, branchId);
-            if (status.isEmpty()) {
+            List<Object[]> rows = query("SELECT seq, id, type, entity, touches, sql, schema_hash, NULL, "
+                    + "origin_tenant_id, sealed, failed_state, failed_message FROM pending_changes WHERE branch_id = ? "
+                    + "ORDER BY seq",
+                    rs -> new Object[] {View.change(rs), rs.getObject(9) == null ? null : rs.getLong(9),
+                            rs.getInt(10) == 1, rs.getString(11), rs.getString(12)}, branchId);
+            if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            List<Change> changes = query("SELECT seq, id, type, entity, touches, sql, schema_hash, NULL FROM "
-                    + "pending_changes WHERE branch_id = ? ORDER BY seq", View::change, branchId);
-            Object[] s = status.get(0);
-            return Optional.of(new PendingChange(branchId, changes, (Long) s[0], (Boolean) s[1], (String) s[2], (String) s[3]));
+            List<Change> changes = rows.stream().map(r -> (Change) r[0]).toList();
+            Object[] s = rows.get(0);
+            return Optional.of(new PendingChange(branchId, changes, (Long) s[1], (Boolean) s[2], (String) s[3],
+                    (String) s[4]));
         }
 
         /** Branches with pending changes. */

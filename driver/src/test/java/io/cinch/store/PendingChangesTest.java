@@ -2,14 +2,18 @@ package io.cinch.store;
 
 import static io.cinch.Projects.open;
 import static io.cinch.Projects.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,51 @@ class PendingChangesTest {
             boolean current = project.metadata().write(v -> v.failPending(branch, next.id(), "23505", "broken"));
             assertTrue(current, "the change pending now fails for a writer that checked it");
             assertTrue(project.metadata().read(v -> v.pending(branch)).orElseThrow().failedState() != null);
+        } finally {
+            project.release();
+        }
+    }
+
+    @Test
+    void aReaderSeesAPendingChangeWholeOrNotAtAllWhileItComesAndGoes() throws Exception {
+        try (Connection c = open(dir)) {
+            run(c, "CREATE TABLE t(id INTEGER PRIMARY KEY, w TEXT)");
+        }
+        Project project = Project.acquire(dir, false, null);
+        try {
+            long branch = project.branch(project.database("main"), "main").id();
+            Change change = change(2, "ux", "CREATE UNIQUE INDEX ux ON t(w)");
+            AtomicBoolean going = new AtomicBoolean(true);
+            Thread changer = new Thread(() -> {
+                try {
+                    while (going.get()) {
+                        project.metadata().write(v -> {
+                            v.insertPending(branch, List.of(change), null);
+                            return null;
+                        });
+                        project.metadata().write(v -> {
+                            v.deletePending(branch);
+                            return null;
+                        });
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            changer.start();
+            try {
+                int seen = 0;
+                for (int i = 0; i < 20_000 || seen == 0; i++) {
+                    Optional<PendingChange> pending = project.metadata().read(v -> v.pending(branch));
+                    if (pending.isPresent()) {
+                        assertEquals(2, pending.get().version(), "a pending change read whole");
+                        seen++;
+                    }
+                }
+            } finally {
+                going.set(false);
+                changer.join();
+            }
         } finally {
             project.release();
         }
