@@ -26,7 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -35,8 +37,9 @@ import java.util.stream.Stream;
  * This process's spare tenant files: per branch, images of the template at one schema version, each with a log that
  * already holds a frame ({@link WalImage}), written and synced in the background at the path they keep
  * ({@code premade/<owner>/...} in the branch's directory) and opened there, so that a first write claims one by
- * naming it in the tenant's record and finds its SQLite connection open. A branch has spares only during a burst of
- * first writes (the third within a second of each other) and until it has seen none for {@link #IDLE_MS}. {@code
+ * naming it in the tenant's record and finds its SQLite connection open. A branch keeps one spare once it has seen
+ * two first writes within {@link #STANDING_MS}, until it has seen none for that long, and more during a burst of
+ * first writes (the third within a second of each other) until it has seen none for {@link #IDLE_MS}. {@code
  * data/spares/<owner>.lock} is locked while this process keeps spares; a lock that is free was left by a process that
  * stopped, whose spares no tenant claimed are then deleted.
  */
@@ -54,8 +57,15 @@ final class SpareFiles {
     /** The first writes of a burst, one after another, that a branch sees before it gets spares. */
     private static final int BURST = 3;
 
-    /** A branch without a first write for this long gives its spares up (all gone, and the lock too). */
+    /** A branch without a first write for this long gives up the spares of its burst but one. */
     static final long IDLE_MS = 2_000;
+
+    /**
+     * A branch that saw two first writes within this time keeps one spare ready until it has seen none for this long
+     * (then it has none, and once no branch has any, the lock goes too): the next first write of a steady trickle of
+     * new tenants then finds a spare, as those of a burst do.
+     */
+    static final long STANDING_MS = 60_000;
 
     /** Spares written at once: their syncs then share the file system's journal commits. */
     private static final int WRITERS = 4;
@@ -102,11 +112,16 @@ final class SpareFiles {
     record Spare(long branchId, int version, String name, Path file) {
     }
 
-    /** A branch's recent first writes and how many spares it wants (0 outside a burst). */
+    /**
+     * A branch's recent first writes and how many spares it wants: none after its first, one after a second within
+     * {@link #STANDING_MS}, more in a burst.
+     */
     private record Demand(long lastNanos, int streak, int target) {
         Demand next(long now, boolean missed) {
-            int nowStreak = now - lastNanos < BURST_GAP_NANOS ? streak + 1 : 1;
-            int nowTarget = nowStreak < BURST ? target : target == 0 ? 1 : missed ? Math.min(MOST_PER_BRANCH, target * 2) : target;
+            long gap = now - lastNanos;
+            int nowStreak = gap < BURST_GAP_NANOS ? streak + 1 : 1;
+            int nowTarget = nowStreak >= BURST && missed ? Math.min(MOST_PER_BRANCH, Math.max(1, target * 2))
+                    : gap < TimeUnit.MILLISECONDS.toNanos(STANDING_MS) ? Math.max(1, target) : target;
             return new Demand(now, nowStreak, nowTarget);
         }
     }
@@ -141,7 +156,35 @@ final class SpareFiles {
     void discard(Spare spare) {
         stale.add(spare);
         if (!stopped && queued.compareAndSet(false, true)) {
+            wake();
+        }
+    }
+
+    /**
+     * Forgets the spares under {@code dir}, a branch's or a database's directory that was deleted with them, and their
+     * branches' demand; the lock goes once no spare is left.
+     */
+    void deleted(Path dir) {
+        for (Map.Entry<Long, Deque<Spare>> e : ready.entrySet()) {
+            if (e.getValue().removeIf(s -> s.file().startsWith(dir))) {
+                demand.remove(e.getKey());
+            }
+        }
+        try {
+            worker.submit(this::disownIfNoSpare).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.INFO, "the lock of " + owner + " stays until its spares are given up", e);
+        }
+    }
+
+    /** Has the worker run soon, unless the project is closing. */
+    private void wake() {
+        try {
             worker.execute(this::work);
+        } catch (RejectedExecutionException e) {
+            // closing: close() deletes what is left
         }
     }
 
@@ -155,7 +198,7 @@ final class SpareFiles {
         long now = System.nanoTime();
         Demand d = demand.compute(branchId, (id, was) -> was == null ? new Demand(now, 1, 0) : was.next(now, missed));
         if (!stopped && d.target() > 0 && queued.compareAndSet(false, true)) {
-            worker.execute(this::work);
+            wake();
         }
     }
 
@@ -188,34 +231,52 @@ final class SpareFiles {
     }
 
     /**
-     * Gives up the spares of branches that saw no first write for {@link #IDLE_MS}; when none is left, deletes the
-     * lock, so that a project without bursts holds no spare file.
+     * Gives up the spares of a burst but one when its branch saw no first write for {@link #IDLE_MS}, and the last
+     * after {@link #STANDING_MS}; when none is left, deletes the lock, so that a project without new tenants holds no
+     * spare file.
      */
     private void expire() {
         expiryScheduled = false;
         long now = System.nanoTime();
-        for (Map.Entry<Long, Demand> d : demand.entrySet()) {
-            if (now - d.getValue().lastNanos() >= TimeUnit.MILLISECONDS.toNanos(IDLE_MS)) {
-                demand.remove(d.getKey(), d.getValue());
-                Deque<Spare> spares = ready.get(d.getKey());
-                for (Spare s; spares != null && (s = spares.poll()) != null; ) {
+        for (Map.Entry<Long, Demand> e : demand.entrySet()) {
+            Demand d = e.getValue();
+            long idle = now - d.lastNanos();
+            boolean over = idle >= TimeUnit.MILLISECONDS.toNanos(STANDING_MS);
+            int keep = over ? 0 : idle >= TimeUnit.MILLISECONDS.toNanos(IDLE_MS) ? Math.min(1, d.target()) : d.target();
+            boolean kept = over ? demand.remove(e.getKey(), d)
+                    : keep == d.target() || demand.replace(e.getKey(), d, new Demand(d.lastNanos(), d.streak(), keep));
+            Deque<Spare> spares = ready.get(e.getKey());
+            while (kept && spares != null && spares.size() > keep) {
+                Spare s = spares.pollLast();
+                if (s != null) {
                     stale.add(s); // polled: a claim cannot take it any more
                 }
             }
         }
         try {
             deleteStale();
-            if (ready.values().stream().allMatch(Deque::isEmpty) && lockChannel != null) {
-                disown();
-                return;
-            }
-        } catch (IOException | SQLException e) {
+        } catch (SQLException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot delete spare tenant files of " + owner, e);
         }
-        if (!stopped) {
+        if (!disownIfNoSpare() && !stopped) {
             expiryScheduled = true;
             worker.schedule(this::expire, IDLE_MS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** On the worker: gives the lock up when no spare is left; says whether none is. */
+    private boolean disownIfNoSpare() {
+        if (!ready.values().stream().allMatch(Deque::isEmpty)) {
+            return false;
+        }
+        try {
+            if (lockChannel != null) {
+                disown();
+            }
+        } catch (IOException | SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot give up the spare files of " + owner, e);
+        }
+        return true;
     }
 
     /**
@@ -275,14 +336,14 @@ final class SpareFiles {
             NewTenantFile.createDirectories(d);
         }
         List<Future<?>> writing = new ArrayList<>();
-        for (Spare spare : made) {
-            writing.add(writers.submit(() -> {
-                NewTenantFile.write(spare.file(), template);
-                return null;
-            }));
-        }
         int added = 0;
         try {
+            for (Spare spare : made) {
+                writing.add(writers.submit(() -> {
+                    NewTenantFile.write(spare.file(), template);
+                    return null;
+                }));
+            }
             for (Future<?> w : writing) {
                 w.get();
             }
@@ -301,9 +362,10 @@ final class SpareFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stale.addAll(made.subList(added, made.size()));
-        } catch (ExecutionException e) {
+        } catch (ExecutionException | RejectedExecutionException e) {
+            // rejected: closing; what was written before is deleted with the rest, once the writers stopped
             stale.addAll(made.subList(added, made.size()));
-            throw new IOException("cannot make a spare file", e.getCause());
+            throw new IOException("cannot make a spare file", e.getCause() == null ? e : e.getCause());
         }
     }
 

@@ -617,6 +617,7 @@ public final class TenantFiles {
                 LOG.log(System.Logger.Level.INFO, "cannot delete " + path + " yet; it stays noted for deletion", e);
                 continue;
             }
+            project.spares().deleted(path);
             project.metadata().write(v -> {
                 v.forget(path);
                 return null;
