@@ -253,9 +253,22 @@ public final class SchemaAtScale {
                 }
             }
             SpareCounts after = spareCounts(project);
+            long[] again = new long[n + 3];
+            try (Connection c = Bench.cinch(project)) {
+                for (int i = 0; i < n; i++) {
+                    Thread.sleep(TRICKLE_GAP_MS);
+                    long t0 = System.nanoTime();
+                    c.setSchema("l" + i);
+                    Bench.exec(c, "INSERT INTO items(name, qty) VALUES ('again', 1)");
+                    again[i] = System.nanoTime() - t0;
+                }
+            }
             cinch[n] = Arrays.stream(cinch, 0, n).sum();
             raw[n] = Arrays.stream(raw, 0, n).sum();
+            again[n] = Arrays.stream(again, 0, n).sum();
             report("cinch first write, 1.1 s apart", "l", n, 1, cinch);
+            report("cinch second write to the same tenants, 1.1 s apart (the floor after such a pause)", "l", n, 1,
+                    again);
             report("plain new file at the same pace", "l", n, 1, raw);
             Bench.note("spares claimed meanwhile: %d of %d; CPU not measured (0 above)",
                     after.claimed() - before.claimed(), n);
