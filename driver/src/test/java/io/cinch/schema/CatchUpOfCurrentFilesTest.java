@@ -6,6 +6,7 @@ import static io.cinch.Projects.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cinch.Projects;
 import io.cinch.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,11 +68,8 @@ class CatchUpOfCurrentFilesTest {
                 resume.countDown();
                 awaitCatchUp(pm);
             }
-            Path late;
-            try (Stream<Path> files = Files.walk(pm.resolve("data"))) {
-                late = files.filter(p -> p.getFileName().toString().matches("[0-9]+\\.db"))
-                        .filter(p -> !p.equals(early)).findFirst().orElseThrow();
-            }
+            // the tenants' files, not a spare made ahead for the next first write
+            Path late = Projects.tenantFiles(pm).stream().filter(p -> !p.equals(early)).findFirst().orElseThrow();
             Map<String, Integer> held = descriptors(late);
             assertEquals(Map.of(".db", 1, ".db-wal", 1, ".db-shm", 1), held, "descriptors of 'late' while it is held");
             c.setSchema("main");
