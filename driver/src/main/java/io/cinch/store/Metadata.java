@@ -141,7 +141,10 @@ public final class Metadata implements AutoCloseable {
         }
     }
 
-    /** Runs read-only work; inside a write of the same thread it sees that write's changes. */
+    /**
+     * Runs read-only work; inside a write of the same thread it sees that write's changes. Outside one, each query
+     * sees the metadata as it is when it runs: what must be seen whole is read in one query.
+     */
     public <T> T read(Work<T> work) throws SQLException {
         if (writeLock.isHeldByCurrentThread()) {
             return work.run(current);
