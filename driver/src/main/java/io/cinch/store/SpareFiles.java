@@ -362,6 +362,10 @@ final class SpareFiles {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stale.addAll(made.subList(added, made.size()));
+        } catch (IOException e) {
+            // a directory's sync, which an interrupt (closing) also ends: the spares written are deleted
+            stale.addAll(made.subList(added, made.size()));
+            throw e;
         } catch (ExecutionException | RejectedExecutionException e) {
             // rejected: closing; what was written before is deleted with the rest, once the writers stopped
             stale.addAll(made.subList(added, made.size()));
